@@ -1,0 +1,33 @@
+# BackChat: `make run` to chat, `make test` to check everything.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PY := .venv/bin/python
+
+.PHONY: help setup run test lint validate train shell eval bench clean
+
+help: ## Show this help
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: ## Create .venv (Python 3.10) and install everything (skips what is done)
+	@scripts/setup.sh
+
+run: setup ## Train if the data changed, seed the database, start the servers
+	@scripts/run.sh
+
+test: setup ## Run the whole test suite (lint, data validation, unit, conversations)
+	@scripts/test.sh
+
+lint: setup ## ruff check
+	@$(PY) -m ruff check bot actions tests scripts
+
+validate: setup ## rasa data validate
+	@TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/rasa data validate --fail-on-warnings --data data/nlu data/rules
+
+train: setup ## Train the model unless one exists for the current inputs
+	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) -m bot.modelcache
+
+shell: setup train ## Chat in the terminal (needs `make run` in another terminal for actions)
+	@TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/rasa shell --model models --endpoints endpoints.yml
+
+clean: ## Remove trained models and local databases
+	rm -rf models var

@@ -1,0 +1,46 @@
+"""Tells the person the outcome of triage once the form is complete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import names
+from actions.context import ruleset, triage_answers
+from actions.exercises import suggest_exercises
+from actions.handoff import record_and_confirm
+from bot.triage import Urgency, assess
+
+
+class ActionAssessTriage(Action):
+    """Outcome first: the level and why, then help or the hand-off."""
+
+    def name(self) -> str:
+        """Name used in the rules."""
+        return names.ACTION_ASSESS_TRIAGE
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        """Say the outcome; hand off urgent cases, advise and safety-net the rest."""
+        answers = triage_answers(tracker)
+        assessment = assess(answers, ruleset())
+        if assessment.level is None:
+            return []
+        events: list[EventType] = [SlotSet(names.SLOT_TRIAGE_LEVEL, assessment.level.value)]
+        reasons = "; ".join(assessment.reasons)
+        dispatcher.utter_message(response=assessment.response, reasons=reasons)
+        if assessment.level in (Urgency.EMERGENCY, Urgency.URGENT):
+            events += record_and_confirm(dispatcher, tracker, assessment, "red_flag")
+        elif assessment.level is Urgency.SOON:
+            dispatcher.utter_message(response=names.UTTER_OFFER_HANDOFF)
+        else:
+            suggest_exercises(dispatcher, answers, assessment)
+            dispatcher.utter_message(response=names.UTTER_SAFETY_NET)
+        return events

@@ -1,0 +1,38 @@
+"""Per-process resources of the action server, created on first use."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from rasa_sdk import Tracker
+from sqlalchemy.orm import sessionmaker
+
+from bot.db import get_session_factory
+from bot.dialogue.slot_filling import RED_FLAG_ANSWERS
+from bot.settings import Settings, load_settings
+from bot.triage import Ruleset, load_ruleset
+
+ANSWER_SLOTS = ("pain_location", "pain_duration_days", "pain_onset", *sorted(RED_FLAG_ANSWERS))
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """Settings read once per action-server process."""
+    return load_settings()
+
+
+@lru_cache(maxsize=1)
+def ruleset() -> Ruleset:
+    """The clinical ruleset, read once per process."""
+    return load_ruleset(settings().clinical_dir / "red_flags.yml")
+
+
+def session_factory() -> sessionmaker:
+    """The session factory of BackChat's own database."""
+    return get_session_factory(settings().database_url)
+
+
+def triage_answers(tracker: Tracker) -> dict[str, Any]:
+    """The triage answers held in the tracker's slots."""
+    return {name: tracker.get_slot(name) for name in ANSWER_SLOTS}

@@ -1,0 +1,63 @@
+"""Passes the conversation to a clinician: a case row in the hand-off queue."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions import names
+from actions.context import ruleset, session_factory, triage_answers
+from bot.handoff.queue import record_handoff
+from bot.triage import Assessment, assess
+
+logger = logging.getLogger(__name__)
+
+
+def record_and_confirm(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    assessment: Assessment,
+    reason: str,
+) -> list[EventType]:
+    """Record (or update) the case and tell the person; never raise to the chat."""
+    try:
+        with session_factory().begin() as session:
+            case = record_handoff(
+                session,
+                sender_id=tracker.sender_id,
+                assessment=assessment,
+                answers=triage_answers(tracker),
+                reason=reason,
+                quotes=tracker.get_slot(names.SLOT_RED_FLAG_QUOTES) or [],
+            )
+            case_id = case.id
+    except SQLAlchemyError:
+        logger.exception("hand-off for %s could not be recorded", tracker.sender_id)
+        dispatcher.utter_message(response=names.UTTER_HANDOFF_FAILED)
+        return []
+    dispatcher.utter_message(response=names.UTTER_HANDOFF_RECORDED, case_id=case_id)
+    return [SlotSet(names.SLOT_HANDOFF_CASE_ID, case_id)]
+
+
+class ActionRequestHandoff(Action):
+    """Hand-off on a red flag or when the person asks for a clinician."""
+
+    def name(self) -> str:
+        """Name used in rules and by the emergency policy."""
+        return names.ACTION_REQUEST_HANDOFF
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        """Assess what is known so far and record the case with it."""
+        assessment = assess(triage_answers(tracker), ruleset())
+        reason = "red_flag" if assessment.needs_doctor else "requested"
+        return record_and_confirm(dispatcher, tracker, assessment, reason)

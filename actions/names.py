@@ -1,0 +1,49 @@
+"""Names shared with domain.yml, written once (a test checks both agree)."""
+
+REQUESTED_SLOT = "requested_slot"
+TRIAGE_FORM = "triage_form"
+
+# Actions
+ACTION_EXTRACT_TRIAGE_ANSWERS = "action_extract_triage_answers"
+VALIDATE_TRIAGE_FORM = "validate_triage_form"
+ACTION_ASSESS_TRIAGE = "action_assess_triage"
+ACTION_REQUEST_HANDOFF = "action_request_handoff"
+ACTION_SUGGEST_EXERCISES = "action_suggest_exercises"
+
+# Slots set by actions (the triage answers are named by the ruleset and
+# bot.dialogue.slot_filling)
+SLOT_TRIAGE_LEVEL = "triage_level"
+SLOT_HANDOFF_CASE_ID = "handoff_case_id"
+SLOT_RED_FLAG_QUOTES = "red_flag_quotes"
+TRIAGE_CONTEXT_SLOTS = ("pain_location", "pain_duration_days", "pain_onset")
+
+# Intents that leave the form to other rules rather than answering its question
+INTENT_REPORT_EMERGENCY = "report_emergency_symptom"
+INTERRUPTING_INTENTS = frozenset(
+    {
+        INTENT_REPORT_EMERGENCY,
+        "ask_what_to_avoid",
+        "ask_exercises",
+        "request_clinician",
+        "restart",
+        "goodbye",
+        "bot_challenge",
+        "out_of_scope",
+        "greet",
+        "thank",
+    }
+)
+
+# Responses
+UTTER_TRIAGE_UNDERSTOOD = "utter_triage_understood"
+UTTER_TRIAGE_FLAG_NOTED = "utter_triage_flag_noted"
+UTTER_TRIAGE_UNSURE = "utter_triage_unsure"
+UTTER_TRIAGE_HINT_YES_NO = "utter_triage_hint_yes_no"
+UTTER_TRIAGE_HINT_PREFIX = "utter_triage_hint_"
+UTTER_SAFETY_NET = "utter_safety_net"
+UTTER_OFFER_HANDOFF = "utter_offer_handoff"
+UTTER_HANDOFF_RECORDED = "utter_handoff_recorded"
+UTTER_HANDOFF_FAILED = "utter_handoff_failed"
+UTTER_EXERCISES_INTRO = "utter_exercises_intro"
+UTTER_EXERCISES_WITHHELD = "utter_exercises_withheld"
+UTTER_EXERCISES_NEED_TRIAGE = "utter_exercises_need_triage"

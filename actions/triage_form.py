@@ -1,0 +1,90 @@
+"""The triage form: which questions remain, and what to say between them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+
+from actions import names
+from actions.context import ANSWER_SLOTS, ruleset, triage_answers
+from bot.dialogue.summary import describe_answers
+from bot.triage import Urgency, assess
+
+REASK_COUNT_SLOT = "triage_reask_count"
+FREE_TEXT_SLOTS = names.TRIAGE_CONTEXT_SLOTS
+
+
+class ValidateTriageForm(FormValidationAction):
+    """Asks only what is still unknown, emergencies first, and re-asks kindly."""
+
+    def name(self) -> str:
+        """Name Rasa calls to validate ``triage_form``."""
+        return names.VALIDATE_TRIAGE_FORM
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[str]:
+        """Context questions, then the screening questions the ruleset still needs."""
+        answers = triage_answers(tracker)
+        assessment = assess(answers, ruleset())
+        if assessment.level is Urgency.EMERGENCY:
+            return []
+        context = [slot for slot in FREE_TEXT_SLOTS if answers.get(slot) is None]
+        return context + list(assessment.missing)
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        """Validate, then say what was understood or help with the answer."""
+        events = await super().run(dispatcher, tracker, domain)
+        filled = set(tracker.slots_to_validate()) & set(ANSWER_SLOTS)
+        requested = tracker.get_slot(names.REQUESTED_SLOT)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if filled:
+            self._acknowledge(dispatcher, tracker, filled)
+        elif requested and intent not in names.INTERRUPTING_INTENTS:
+            # Nothing understood: help, and count it so the form re-asks instead
+            # of stepping aside for another policy.
+            self._help_with(dispatcher, requested, intent)
+            count = tracker.get_slot(REASK_COUNT_SLOT) or 0
+            events.append(SlotSet(REASK_COUNT_SLOT, count + 1))
+        return events
+
+    @staticmethod
+    def _acknowledge(
+        dispatcher: CollectingDispatcher, tracker: Tracker, filled: set[str]
+    ) -> None:
+        answers = triage_answers(tracker)
+        if len(filled & set(FREE_TEXT_SLOTS)) >= 2:
+            dispatcher.utter_message(
+                response=names.UTTER_TRIAGE_UNDERSTOOD, summary=describe_answers(answers)
+            )
+        before = assess({k: v for k, v in answers.items() if k not in filled}, ruleset())
+        after = assess(answers, ruleset())
+        new_rules = [rule for rule in after.fired if rule not in before.fired]
+        if new_rules and after.level is not Urgency.EMERGENCY and after.missing:
+            dispatcher.utter_message(
+                response=names.UTTER_TRIAGE_FLAG_NOTED, reason=new_rules[0].reason
+            )
+
+    @staticmethod
+    def _help_with(
+        dispatcher: CollectingDispatcher, requested: str, intent: str | None
+    ) -> None:
+        if requested in FREE_TEXT_SLOTS:
+            dispatcher.utter_message(response=names.UTTER_TRIAGE_HINT_PREFIX + requested)
+        elif intent == "unsure":
+            dispatcher.utter_message(response=names.UTTER_TRIAGE_UNSURE)
+        else:
+            dispatcher.utter_message(response=names.UTTER_TRIAGE_HINT_YES_NO)

@@ -1,0 +1,1 @@
+"""BackChat: clinical logic, language, library, hand-off and web, free of Rasa."""

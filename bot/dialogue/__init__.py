@@ -1,0 +1,1 @@
+"""Dialogue helpers that turn messages into triage answers; no Rasa import."""

@@ -1,0 +1,171 @@
+"""From one message (intent, entities, the question just asked) to triage answers.
+
+Entities come from the clinical language pipeline (``bot.nlp``) or from button
+payloads; each may carry ``negated`` and ``uncertain`` flags. A negated red flag
+is a "no", an uncertain one is no answer at all, so the question is asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+LOCATION_VALUES = ("lower_back", "upper_back", "neck", "buttock_leg")
+ONSET_VALUES = ("gradual", "sudden", "lifting", "minor_injury", "major_trauma")
+CAUDA_EQUINA_DETAILS = (
+    "has_bladder_bowel_change",
+    "has_saddle_numbness",
+    "has_bilateral_leg_weakness",
+)
+RED_FLAG_ANSWERS = frozenset(
+    {
+        *CAUDA_EQUINA_DETAILS,
+        "has_cauda_equina_symptom",
+        "is_major_trauma",
+        "has_leg_weakness",
+        "has_fever",
+        "has_leg_symptoms",
+        "has_night_pain",
+        "is_after_injury",
+        "has_cancer_history",
+        "has_weight_loss",
+    }
+)
+# A "yes" to a detailed answer is also a yes to the question that covers it.
+_IMPLIED_YES = {
+    "has_bladder_bowel_change": ("has_cauda_equina_symptom",),
+    "has_saddle_numbness": ("has_cauda_equina_symptom",),
+    "has_bilateral_leg_weakness": ("has_cauda_equina_symptom", "has_leg_symptoms"),
+    "has_leg_weakness": ("has_leg_symptoms",),
+    "is_major_trauma": ("is_after_injury",),
+}
+# A "no" to a covering question is also a no to its follow-ups.
+_IMPLIED_NO = {
+    "has_cauda_equina_symptom": CAUDA_EQUINA_DETAILS,
+    "has_leg_symptoms": ("has_leg_weakness",),
+    "is_after_injury": ("is_major_trauma",),
+}
+_ONSET_ANSWERS = {
+    "minor_injury": {"is_after_injury": True},
+    "major_trauma": {"is_after_injury": True, "is_major_trauma": True},
+}
+
+DurationParser = Callable[[str], "int | None"]
+
+
+def answers_from_message(
+    *,
+    intent: str | None,
+    entities: Sequence[Mapping[str, Any]],
+    requested_slot: str | None,
+    text: str | None,
+    parse_duration: DurationParser | None = None,
+) -> dict[str, Any]:
+    """Work out every triage answer a message gives.
+
+    Args:
+        intent: The message's intent name.
+        entities: Entities with ``entity``, ``value`` and optional ``negated`` and
+            ``uncertain`` flags.
+        requested_slot: The question the bot just asked, if any.
+        text: The message text, used to read a bare duration ("about 3 weeks").
+        parse_duration: Turns a reply into a number of days, or ``None``.
+
+    Returns:
+        Answer name to value; a name absent from the result was not answered.
+    """
+    answers: dict[str, Any] = {}
+    denied: set[str] = set()
+    for entity in entities:
+        _apply_entity(entity, answers, denied)
+    for name in denied - set(answers):
+        answers[name] = False
+        for follow_up in _IMPLIED_NO.get(name, ()):
+            answers.setdefault(follow_up, False)
+
+    if requested_slot and requested_slot not in answers:
+        answers.update(
+            _answer_to_requested(requested_slot, intent, text, parse_duration)
+        )
+        value = answers.get(requested_slot)
+        if value is False:
+            for follow_up in _IMPLIED_NO.get(requested_slot, ()):
+                answers.setdefault(follow_up, False)
+    return answers
+
+
+def _apply_entity(
+    entity: Mapping[str, Any], answers: dict[str, Any], denied: set[str]
+) -> None:
+    kind, value = entity.get("entity"), entity.get("value")
+    if entity.get("uncertain"):
+        return
+    negated = bool(entity.get("negated"))
+    if kind == "body_location" and value in LOCATION_VALUES and not negated:
+        answers.setdefault("pain_location", value)
+    elif kind == "duration" and not negated:
+        days = _as_days(value)
+        if days is not None:
+            answers.setdefault("pain_duration_days", days)
+    elif kind == "onset" and value in ONSET_VALUES:
+        if negated:
+            if value in _ONSET_ANSWERS:
+                denied.add("is_after_injury")
+            return
+        answers.setdefault("pain_onset", value)
+        for name, answer in _ONSET_ANSWERS.get(value, {}).items():
+            answers[name] = answer
+    elif kind == "red_flag" and value in RED_FLAG_ANSWERS:
+        if negated:
+            denied.add(value)
+            return
+        answers[value] = True
+        for implied in _IMPLIED_YES.get(value, ()):
+            answers[implied] = True
+        if value == "is_after_injury":
+            answers.setdefault("pain_onset", "minor_injury")
+
+
+def _answer_to_requested(
+    slot: str,
+    intent: str | None,
+    text: str | None,
+    parse_duration: DurationParser | None,
+) -> dict[str, Any]:
+    if slot in RED_FLAG_ANSWERS:
+        if intent == "affirm":
+            return {slot: True}
+        if intent == "deny":
+            return {slot: False}
+        return {}
+    if slot == "pain_duration_days" and text and parse_duration:
+        days = parse_duration(text)
+        return {} if days is None else {slot: days}
+    return {}
+
+
+def _as_days(value: Any) -> int | None:
+    try:
+        days = int(float(value))
+    except (TypeError, ValueError):
+        return None
+    return days if 0 <= days <= 36500 else None
+
+
+def red_flag_quotes(
+    entities: Sequence[Mapping[str, Any]], text: str | None
+) -> list[str]:
+    """The person's own words for each red flag they described, for the clinician.
+
+    Button payloads ("/intent{...}") carry no words of the person's, so they
+    give no quote.
+    """
+    if not text or text.startswith("/"):
+        return []
+    return [
+        f"{entity['value']}: {text}"
+        for entity in entities
+        if entity.get("entity") == "red_flag"
+        and not entity.get("negated")
+        and not entity.get("uncertain")
+    ]

@@ -1,0 +1,57 @@
+"""Plain-words summaries of what the person has told us."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+_LOCATION_WORDS = {
+    "lower_back": "lower back",
+    "upper_back": "upper back",
+    "neck": "neck",
+    "buttock_leg": "buttock or leg",
+}
+_ONSET_WORDS = {
+    "gradual": "came on slowly",
+    "sudden": "started suddenly",
+    "lifting": "started with lifting or twisting",
+    "minor_injury": "started after an injury",
+    "major_trauma": "started after a serious accident",
+}
+
+
+def describe_duration(days: float | int) -> str:
+    """Say a duration in days the way a person would ("about 3 weeks")."""
+    days = int(days)
+    if days < 1:
+        return "since today"
+    if days < 14:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 84:
+        return f"about {round(days / 7)} weeks"
+    if days < 730:
+        return f"about {round(days / 30)} months"
+    return f"about {round(days / 365)} years"
+
+
+def describe_answers(answers: Mapping[str, Any]) -> str:
+    """Location, duration and onset in a few words, skipping what is unknown."""
+    parts = []
+    if answers.get("pain_location") in _LOCATION_WORDS:
+        parts.append(_LOCATION_WORDS[answers["pain_location"]])
+    if answers.get("pain_duration_days") is not None:
+        parts.append(describe_duration(answers["pain_duration_days"]))
+    if answers.get("pain_onset") in _ONSET_WORDS:
+        parts.append(_ONSET_WORDS[answers["pain_onset"]])
+    return ", ".join(parts)
+
+
+def episode_phase(days: float | int | None) -> str | None:
+    """Acute (< 6 weeks), sub-acute (6-12 weeks) or chronic (> 12 weeks), as in seed 004."""
+    if days is None:
+        return None
+    if days < 42:
+        return "acute"
+    if days <= 84:
+        return "sub_acute"
+    return "chronic"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Starts BackChat: database, action server, Rasa server; prints where to chat.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+mkdir -p var
+.venv/bin/python -m bot.cli db upgrade
+.venv/bin/python -m bot.cli db seed
+model=$(.venv/bin/python -m bot.modelcache | tail -n 1)
+
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+echo "==> starting the action server on :$BACKCHAT_ACTION_PORT"
+.venv/bin/python -m rasa_sdk --actions actions --port "$BACKCHAT_ACTION_PORT" \
+  > var/action-server.log 2>&1 &
+pids+=($!)
+echo "==> starting the Rasa server on :$BACKCHAT_RASA_PORT (model $(basename "$model"))"
+.venv/bin/rasa run --model "$model" --port "$BACKCHAT_RASA_PORT" --enable-api \
+  --cors "*" --credentials credentials.yml --endpoints endpoints.yml \
+  > var/rasa-server.log 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 180); do
+  if curl -sf "http://localhost:$BACKCHAT_RASA_PORT/status" >/dev/null 2>&1; then break; fi
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "a server stopped; see var/*.log" >&2; tail -20 var/*.log >&2; exit 1; }; done
+  sleep 1
+done
+cat <<MSG
+
+BackChat is running.
+  Chat over REST:  curl -s -XPOST http://localhost:$BACKCHAT_RASA_PORT/webhooks/rest/webhook \\
+                     -d '{"sender":"me","message":"hi"}'
+  Rasa server:     http://localhost:$BACKCHAT_RASA_PORT   (logs: var/rasa-server.log)
+  Action server:   http://localhost:$BACKCHAT_ACTION_PORT (logs: var/action-server.log)
+Press Ctrl-C to stop.
+MSG
+wait -n "${pids[@]}"

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole suite: lint, Rasa data validation, then pytest (unit and conversations).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+start=$(date +%s)
+echo "==> ruff"
+.venv/bin/python -m ruff check bot actions tests scripts
+echo "==> rasa data validate"
+if ! out=$(.venv/bin/rasa data validate --data data/nlu data/rules --domain domain.yml 2>&1); then
+  echo "$out"; exit 1
+fi
+echo "==> training the model if its inputs changed"
+.venv/bin/python -m bot.modelcache
+echo "==> pytest"
+.venv/bin/python -m pytest "$@"
+echo "==> make test took $(( $(date +%s) - start )) s"

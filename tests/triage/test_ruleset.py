@@ -1,0 +1,55 @@
+"""The ruleset file's validation: bad files fail with every problem listed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.triage import RulesetError, Urgency, load_ruleset
+from bot.triage.ruleset import DEFAULT_RULESET_PATH, parse_ruleset
+
+
+def good_document() -> dict:
+    return yaml.safe_load(DEFAULT_RULESET_PATH.read_text())
+
+
+def test_shipped_ruleset_is_valid_and_cites_sources() -> None:
+    ruleset = load_ruleset()
+    assert ruleset.version
+    assert all(rule.source for rule in ruleset.rules)
+    assert ruleset.answers_at(Urgency.EMERGENCY) >= {
+        "has_bladder_bowel_change", "has_saddle_numbness", "is_major_trauma"
+    }
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.pop("version"), "version"),
+        (lambda d: d["rules"][0].pop("source"), "missing ['source']"),
+        (lambda d: d["rules"][0].update(urgency="whenever"), "unknown urgency"),
+        (lambda d: d["rules"][1].update(id=d["rules"][0]["id"]), "duplicate id"),
+        (lambda d: d["rules"][0].update(when={"answer": "x", "regex": ".*"}),
+         "exactly one of"),
+        (lambda d: d["rules"][0].update(when={"eval": "1"}), "unknown condition"),
+        (lambda d: d["rules"][0].update(source=["NOWHERE"]), "unknown source"),
+        (lambda d: d.update(levels=[]), "levels"),
+    ],
+)
+def test_bad_ruleset_is_rejected_with_a_clear_message(mutate, message: str) -> None:
+    document = good_document()
+    mutate(document)
+    with pytest.raises(RulesetError, match=re.escape(message)):
+        parse_ruleset(document)
+
+
+def test_unreadable_file_is_a_ruleset_error(tmp_path: Path) -> None:
+    bad = tmp_path / "rules.yml"
+    bad.write_text("rules: [unclosed")
+    with pytest.raises(RulesetError, match="cannot read"):
+        load_ruleset(bad)
+    with pytest.raises(RulesetError, match="mapping"):
+        parse_ruleset(["not", "a", "mapping"])  # type: ignore[arg-type]
