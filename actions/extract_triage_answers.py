@@ -36,13 +36,13 @@ class ActionExtractTriageAnswers(Action):
             requested_slot=tracker.get_slot(names.REQUESTED_SLOT) if in_form else None,
             text=message.get("text"),
             parse_duration=parse_duration_days,
+            known=tracker.current_slot_values(),
         )
         events: list[EventType] = [
             SlotSet(name, value)
             for name, value in answers.items()
             # A later "no" never silently overwrites an earlier "yes".
-            if value != tracker.get_slot(name)
-            and (value is not False or tracker.get_slot(name) is None)
+            if value != tracker.get_slot(name) and tracker.get_slot(name) is not True
         ]
         quotes = red_flag_quotes(entities, message.get("text"))
         if quotes:

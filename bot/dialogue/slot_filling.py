@@ -60,6 +60,7 @@ def answers_from_message(
     requested_slot: str | None,
     text: str | None,
     parse_duration: DurationParser | None = None,
+    known: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Work out every triage answer a message gives.
 
@@ -70,6 +71,8 @@ def answers_from_message(
         requested_slot: The question the bot just asked, if any.
         text: The message text, used to read a bare duration ("about 3 weeks").
         parse_duration: Turns a reply into a number of days, or ``None``.
+        known: Answers given earlier; a "no" here never overturns an earlier
+            "yes" (the person may be talking about something else).
 
     Returns:
         Answer name to value; a name absent from the result was not answered.
@@ -78,7 +81,8 @@ def answers_from_message(
     denied: set[str] = set()
     for entity in entities:
         _apply_entity(entity, answers, denied)
-    for name in denied - set(answers):
+    known = known or {}
+    for name in denied - set(answers) - {k for k, v in known.items() if v is True}:
         answers[name] = False
         for follow_up in _IMPLIED_NO.get(name, ()):
             answers.setdefault(follow_up, False)

@@ -1,0 +1,189 @@
+"""The triage actions, driven with a built tracker and the real ruleset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions.assess_triage import ActionAssessTriage
+from actions.exercises import ActionSuggestExercises
+from actions.extract_triage_answers import ActionExtractTriageAnswers
+from actions.handoff import ActionRequestHandoff
+from actions.triage_form import REASK_COUNT_SLOT, ValidateTriageForm
+from bot.db import get_session_factory
+from bot.handoff.models import HandoffCase
+from tests.conftest import make_tracker, responses
+
+ALL_NO: dict[str, Any] = {
+    "pain_location": "lower_back", "pain_duration_days": 21, "pain_onset": "gradual",
+    "has_cauda_equina_symptom": False, "has_leg_symptoms": False,
+    "has_leg_weakness": False, "is_after_injury": False, "is_major_trauma": False,
+    "has_night_pain": False, "has_fever": False, "has_cancer_history": False,
+    "has_weight_loss": False,
+}
+
+
+async def test_extract_fills_several_slots_and_keeps_an_earlier_yes(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker(
+        slots={"has_leg_symptoms": True},
+        intent="report_pain",
+        text="lower back for 3 weeks, no night pain, legs fine",
+        entities=[
+            {"entity": "body_location", "value": "lower_back"},
+            {"entity": "duration", "value": 21},
+            {"entity": "red_flag", "value": "has_night_pain", "negated": True},
+            {"entity": "red_flag", "value": "has_leg_symptoms", "negated": True},
+        ],
+    )
+    events = await ActionExtractTriageAnswers().run(dispatcher, tracker, domain)
+    assert events == [
+        SlotSet("pain_location", "lower_back"),
+        SlotSet("pain_duration_days", 21),
+        SlotSet("has_night_pain", False),
+    ]
+
+
+async def test_extract_reads_a_bare_duration_for_the_duration_question(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker(
+        slots={"requested_slot": "pain_duration_days"}, intent="inform",
+        text="about 3 weeks", active_loop="triage_form",
+    )
+    events = await ActionExtractTriageAnswers().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("pain_duration_days", 21)]
+
+
+async def test_form_asks_only_what_is_unknown_emergencies_first(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker(slots={"pain_location": "lower_back", "has_fever": False})
+    required = await ValidateTriageForm().required_slots([], dispatcher, tracker, domain)
+    assert required[:3] == ["pain_duration_days", "pain_onset", "has_cauda_equina_symptom"]
+    assert "has_fever" not in required and "pain_location" not in required
+
+
+async def test_form_stops_asking_on_an_emergency(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker(slots={"has_saddle_numbness": True})
+    assert await ValidateTriageForm().required_slots([], dispatcher, tracker, domain) == []
+
+
+async def test_unclear_answer_gets_a_hint_and_the_question_again(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker(
+        slots={"requested_slot": "pain_location"}, intent="inform", text="blah",
+        active_loop="triage_form",
+    )
+    events = await ValidateTriageForm().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_triage_hint_pain_location"]
+    assert SlotSet(REASK_COUNT_SLOT, 1) in events
+
+
+async def test_not_sure_leads_to_an_explanation(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker(
+        slots={**ALL_NO, "has_night_pain": None, "requested_slot": "has_night_pain"},
+        intent="unsure", text="not sure", active_loop="triage_form",
+    )
+    await ValidateTriageForm().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_triage_unsure"]
+
+
+async def test_an_interrupting_question_is_left_to_the_rules(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker(
+        slots={"requested_slot": "has_fever"}, intent="ask_what_to_avoid",
+        active_loop="triage_form",
+    )
+    events = await ValidateTriageForm().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == []
+    assert not [e for e in events if e["name"] != "requested_slot"]
+
+
+@pytest.mark.usefixtures("database_url")
+async def test_self_care_outcome_advises_suggests_and_safety_nets(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    events = await ActionAssessTriage().run(dispatcher, make_tracker(ALL_NO), domain)
+    assert responses(dispatcher) == [
+        "utter_triage_self_care", "utter_exercises_intro", "utter_safety_net"
+    ]
+    assert events == [SlotSet("triage_level", "self_care")]
+
+
+async def test_soon_outcome_says_why_and_offers_a_clinician(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker({**ALL_NO, "has_night_pain": True})
+    await ActionAssessTriage().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_triage_soon", "utter_offer_handoff"]
+    assert "wakes you at night" in dispatcher.messages[0]["reasons"]
+
+
+async def test_urgent_outcome_records_the_hand_off(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], database_url: str
+) -> None:
+    tracker = make_tracker({**ALL_NO, "has_fever": True}, sender_id="person-7")
+    events = await ActionAssessTriage().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_triage_urgent", "utter_handoff_recorded"]
+    with get_session_factory(database_url).begin() as session:
+        case = session.scalars(select(HandoffCase)).one()
+        assert (case.sender_id, case.urgency, case.reason) == (
+            "person-7", "urgent", "red_flag")
+        assert case.fired_rule_ids == ["RF-INF-01"]
+        assert case.ruleset_version and case.summary["answers"]["has_fever"] is True
+    assert SlotSet("handoff_case_id", case.id) in events
+
+
+async def test_asking_for_a_clinician_twice_keeps_one_open_case(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], database_url: str
+) -> None:
+    tracker = make_tracker({"pain_location": "neck"}, sender_id="person-8")
+    await ActionRequestHandoff().run(dispatcher, tracker, domain)
+    await ActionRequestHandoff().run(dispatcher, tracker, domain)
+    with get_session_factory(database_url).begin() as session:
+        cases = session.scalars(select(HandoffCase)).all()
+        assert [(c.reason, c.urgency) for c in cases] == [("requested", "unknown")]
+
+
+async def test_hand_off_failure_is_told_not_raised(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from actions import context
+
+    monkeypatch.setenv("BACKCHAT_DATABASE_URL", "sqlite:////nonexistent/dir/x.db")
+    context.settings.cache_clear()
+    monkeypatch.setattr("bot.db.Path.mkdir", lambda *a, **k: None)
+    try:
+        events = await ActionRequestHandoff().run(dispatcher, make_tracker(), domain)
+    finally:
+        context.settings.cache_clear()
+    assert responses(dispatcher) == ["utter_handoff_failed"] and events == []
+
+
+@pytest.mark.parametrize(
+    ("slots", "expected"),
+    [
+        ({}, "utter_exercises_need_triage"),
+        ({**ALL_NO, "has_weight_loss": True}, "utter_exercises_withheld"),
+        (ALL_NO, "utter_exercises_intro"),
+    ],
+)
+async def test_exercises_only_after_a_triage_with_no_red_flag(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any],
+    slots: dict[str, Any], expected: str,
+) -> None:
+    await ActionSuggestExercises().run(dispatcher, make_tracker(slots), domain)
+    assert responses(dispatcher) == [expected]

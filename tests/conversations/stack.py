@@ -1,0 +1,133 @@
+"""Start the real Rasa server and action server on free ports, for tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Stack:
+    """A Rasa server (and optionally an action server) running in subprocesses."""
+
+    model: Path
+    workdir: Path
+    with_actions: bool = True
+    rasa_port: int = field(default_factory=free_port)
+    action_port: int = field(default_factory=free_port)
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def env(self) -> dict[str, str]:
+        # With no action server, point at a port nobody listens on.
+        action_port = self.action_port if self.with_actions else free_port()
+        return {
+            **os.environ,
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "RASA_TELEMETRY_ENABLED": "false",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "BACKCHAT_DATABASE_URL": f"sqlite:///{self.workdir / 'backchat.db'}",
+            "BACKCHAT_ACTION_ENDPOINT": f"http://127.0.0.1:{action_port}/webhook",
+            "BACKCHAT_TRACKER_DIALECT": "sqlite",
+            "BACKCHAT_TRACKER_URL": f"sqlite:///{self.workdir / 'tracker.db'}",
+        }
+
+    def start(self) -> Stack:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        if self.with_actions:
+            self._spawn("actions", [str(BIN / "python"), "-m", "rasa_sdk",
+                                    "--actions", "actions",
+                                    "--port", str(self.action_port)])
+        self.start_rasa()
+        return self
+
+    def start_rasa(self) -> None:
+        self._spawn("rasa", [str(BIN / "rasa"), "run", "--model", str(self.model),
+                             "--port", str(self.rasa_port), "--enable-api",
+                             "--credentials", "credentials.yml",
+                             "--endpoints", "endpoints.yml"])
+
+    def _spawn(self, name: str, command: list[str]) -> None:
+        log = (self.workdir / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+        )
+
+    def wait_ready(self, timeout: float = 240) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for name, process in self.processes.items():
+                if process.poll() is not None:
+                    raise RuntimeError(f"{name} exited; log:\n{self.log(name)}")
+            try:
+                if requests.get(f"{self.url}/status", timeout=2).ok and (
+                    not self.with_actions or self._actions_up()
+                ):
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.5)
+        raise TimeoutError(f"servers not ready; rasa log:\n{self.log('rasa')}")
+
+    def _actions_up(self) -> bool:
+        try:
+            url = f"http://127.0.0.1:{self.action_port}/health"
+            return requests.get(url, timeout=2).ok
+        except requests.ConnectionError:
+            return False
+
+    def log(self, name: str) -> str:
+        path = self.workdir / f"{name}.log"
+        return path.read_text(errors="replace")[-4000:] if path.exists() else ""
+
+    def stop_rasa(self) -> None:
+        process = self.processes.pop("rasa")
+        process.terminate()
+        process.wait(timeout=30)
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            process.terminate()
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    def say(self, sender: str, message: str) -> list[dict[str, Any]]:
+        """Send one message over the REST channel; return the bot's replies."""
+        response = requests.post(
+            f"{self.url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message}, timeout=60,
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def text(self, sender: str, message: str) -> str:
+        """The bot's replies to one message, joined into one string."""
+        return "\n".join(reply.get("text", "") for reply in self.say(sender, message))
+
+    def slots(self, sender: str) -> dict[str, Any]:
+        tracker = requests.get(f"{self.url}/conversations/{sender}/tracker", timeout=10)
+        return tracker.json()["slots"]
