@@ -33,7 +33,9 @@ class ActionAssessTriage(Action):
         assessment = assess(answers, ruleset())
         if assessment.level is None:
             return []
-        events: list[EventType] = [SlotSet(names.SLOT_TRIAGE_LEVEL, assessment.level.value)]
+        events: list[EventType] = [
+            SlotSet(names.SLOT_TRIAGE_LEVEL, assessment.level.value)
+        ]
         reasons = "; ".join(assessment.reasons)
         dispatcher.utter_message(response=assessment.response, reasons=reasons)
         if assessment.level in (Urgency.EMERGENCY, Urgency.URGENT):

@@ -13,7 +13,12 @@ from bot.dialogue.slot_filling import RED_FLAG_ANSWERS
 from bot.settings import Settings, load_settings
 from bot.triage import Ruleset, load_ruleset
 
-ANSWER_SLOTS = ("pain_location", "pain_duration_days", "pain_onset", *sorted(RED_FLAG_ANSWERS))
+ANSWER_SLOTS = (
+    "pain_location",
+    "pain_duration_days",
+    "pain_onset",
+    *sorted(RED_FLAG_ANSWERS),
+)
 
 
 @lru_cache(maxsize=1)

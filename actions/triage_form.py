@@ -68,9 +68,12 @@ class ValidateTriageForm(FormValidationAction):
         answers = triage_answers(tracker)
         if len(filled & set(FREE_TEXT_SLOTS)) >= 2:
             dispatcher.utter_message(
-                response=names.UTTER_TRIAGE_UNDERSTOOD, summary=describe_answers(answers)
+                response=names.UTTER_TRIAGE_UNDERSTOOD,
+                summary=describe_answers(answers),
             )
-        before = assess({k: v for k, v in answers.items() if k not in filled}, ruleset())
+        before = assess(
+            {k: v for k, v in answers.items() if k not in filled}, ruleset()
+        )
         after = assess(answers, ruleset())
         new_rules = [rule for rule in after.fired if rule not in before.fired]
         if new_rules and after.level is not Urgency.EMERGENCY and after.missing:
@@ -83,7 +86,9 @@ class ValidateTriageForm(FormValidationAction):
         dispatcher: CollectingDispatcher, requested: str, intent: str | None
     ) -> None:
         if requested in FREE_TEXT_SLOTS:
-            dispatcher.utter_message(response=names.UTTER_TRIAGE_HINT_PREFIX + requested)
+            dispatcher.utter_message(
+                response=names.UTTER_TRIAGE_HINT_PREFIX + requested
+            )
         elif intent == "unsure":
             dispatcher.utter_message(response=names.UTTER_TRIAGE_UNSURE)
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import declarative_base, sessionmaker
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_engine(database_url: str) -> Engine:
     """Return the process-wide engine for ``database_url`` (2.0-style API)."""
     if database_url.startswith("sqlite:///"):
@@ -23,13 +23,13 @@ def get_engine(database_url: str) -> Engine:
     return engine
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_session_factory(database_url: str) -> sessionmaker:
     """Return the session factory bound to the engine of ``database_url``."""
     return sessionmaker(get_engine(database_url), future=True, expire_on_commit=False)
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:  # noqa: ANN001
+def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()

@@ -27,8 +27,11 @@ def _files(root: Path, inputs: Iterable[str]) -> list[Path]:
     for name in inputs:
         path = root / name
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file()
-                            and "__pycache__" not in p.parts)
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts
+            )
         elif path.is_file():
             found.append(path)
     return found
@@ -59,10 +62,23 @@ def ensure_model(
     print(f"==> training model {name} (inputs changed)", flush=True)
     rasa = Path(sys.executable).with_name("rasa")
     subprocess.run(
-        [str(rasa), "train", "--config", config, "--domain", "domain.yml",
-         "--data", "data/nlu", "data/rules", "--out", out,
-         "--fixed-model-name", name],
-        cwd=root, check=True,
+        [
+            str(rasa),
+            "train",
+            "--config",
+            config,
+            "--domain",
+            "domain.yml",
+            "--data",
+            "data/nlu",
+            "data/rules",
+            "--out",
+            out,
+            "--fixed-model-name",
+            name,
+        ],
+        cwd=root,
+        check=True,
     )
     return model
 

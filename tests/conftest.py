@@ -54,10 +54,9 @@ def make_tracker(
 @pytest.fixture
 def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A fresh SQLite database with every BackChat table, used by the actions."""
+    import bot.handoff.models  # noqa: F401  (registers the table)
     from actions import context
     from bot.db import Base, get_engine
-
-    import bot.handoff.models  # noqa: F401  (registers the table)
 
     url = f"sqlite:///{tmp_path / 'backchat.db'}"
     monkeypatch.setenv("BACKCHAT_DATABASE_URL", url)

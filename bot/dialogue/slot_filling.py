@@ -81,6 +81,9 @@ def answers_from_message(
     denied: set[str] = set()
     for entity in entities:
         _apply_entity(entity, answers, denied)
+    if not _about_the_pain(intent, entities, requested_slot):
+        # "I had cancer 6 years ago" holds a duration that is not the pain's.
+        answers.pop("pain_duration_days", None)
     known = known or {}
     for name in denied - set(answers) - {k for k, v in known.items() if v is True}:
         answers[name] = False
@@ -128,6 +131,18 @@ def _apply_entity(
             answers[implied] = True
         if value == "is_after_injury":
             answers.setdefault("pain_onset", "minor_injury")
+
+
+def _about_the_pain(
+    intent: str | None,
+    entities: Sequence[Mapping[str, Any]],
+    requested_slot: str | None,
+) -> bool:
+    return (
+        requested_slot in (None, "pain_duration_days", "pain_location", "pain_onset")
+        or intent == "report_pain"
+        or any(e.get("entity") == "body_location" for e in entities)
+    )
 
 
 def _answer_to_requested(

@@ -47,7 +47,7 @@ def describe_answers(answers: Mapping[str, Any]) -> str:
 
 
 def episode_phase(days: float | int | None) -> str | None:
-    """Acute (< 6 weeks), sub-acute (6-12 weeks) or chronic (> 12 weeks), as in seed 004."""
+    """Acute (< 6 weeks), sub-acute (6-12 weeks) or chronic (> 12 weeks): seed 004."""
     if days is None:
         return None
     if days < 42:

@@ -4,6 +4,12 @@ from bot.triage.assess import Assessment, assess, missing_answers
 from bot.triage.ruleset import Rule, Ruleset, RulesetError, Urgency, load_ruleset
 
 __all__ = [
-    "Assessment", "Rule", "Ruleset", "RulesetError", "Urgency",
-    "assess", "load_ruleset", "missing_answers",
+    "Assessment",
+    "Rule",
+    "Ruleset",
+    "RulesetError",
+    "Urgency",
+    "assess",
+    "load_ruleset",
+    "missing_answers",
 ]

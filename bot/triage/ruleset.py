@@ -144,12 +144,17 @@ def parse_ruleset(document: Mapping[str, Any]) -> Ruleset:
     rules: list[Rule] = []
     seen_ids: set[str] = set()
     for i, item in enumerate(document.get("rules") or []):
-        where = f"rules[{i}] ({item.get('id', '?') if isinstance(item, Mapping) else '?'})"
+        where = (
+            f"rules[{i}] ({item.get('id', '?') if isinstance(item, Mapping) else '?'})"
+        )
         if not isinstance(item, Mapping):
             problems.append(f"{where}: must be a mapping")
             continue
-        missing = [k for k in ("id", "title", "urgency", "when", "reason", "source")
-                   if not item.get(k)]
+        missing = [
+            k
+            for k in ("id", "title", "urgency", "when", "reason", "source")
+            if not item.get(k)
+        ]
         if missing:
             problems.append(f"{where}: missing {missing}")
             continue
@@ -169,8 +174,14 @@ def parse_ruleset(document: Mapping[str, Any]) -> Ruleset:
             problems.append(f"{where}: unknown source {unknown}")
         problems += _condition_problems(item["when"], f"{where}.when")
         rules.append(
-            Rule(item["id"], item["title"], urgency, item["when"], item["reason"],
-                 tuple(refs))
+            Rule(
+                item["id"],
+                item["title"],
+                urgency,
+                item["when"],
+                item["reason"],
+                tuple(refs),
+            )
         )
     if not rules:
         problems.append("rules: none defined")

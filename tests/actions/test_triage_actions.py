@@ -19,10 +19,17 @@ from bot.handoff.models import HandoffCase
 from tests.conftest import make_tracker, responses
 
 ALL_NO: dict[str, Any] = {
-    "pain_location": "lower_back", "pain_duration_days": 21, "pain_onset": "gradual",
-    "has_cauda_equina_symptom": False, "has_leg_symptoms": False,
-    "has_leg_weakness": False, "is_after_injury": False, "is_major_trauma": False,
-    "has_night_pain": False, "has_fever": False, "has_cancer_history": False,
+    "pain_location": "lower_back",
+    "pain_duration_days": 21,
+    "pain_onset": "gradual",
+    "has_cauda_equina_symptom": False,
+    "has_leg_symptoms": False,
+    "has_leg_weakness": False,
+    "is_after_injury": False,
+    "is_major_trauma": False,
+    "has_night_pain": False,
+    "has_fever": False,
+    "has_cancer_history": False,
     "has_weight_loss": False,
 }
 
@@ -53,8 +60,10 @@ async def test_extract_reads_a_bare_duration_for_the_duration_question(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     tracker = make_tracker(
-        slots={"requested_slot": "pain_duration_days"}, intent="inform",
-        text="about 3 weeks", active_loop="triage_form",
+        slots={"requested_slot": "pain_duration_days"},
+        intent="inform",
+        text="about 3 weeks",
+        active_loop="triage_form",
     )
     events = await ActionExtractTriageAnswers().run(dispatcher, tracker, domain)
     assert events == [SlotSet("pain_duration_days", 21)]
@@ -64,8 +73,14 @@ async def test_form_asks_only_what_is_unknown_emergencies_first(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     tracker = make_tracker(slots={"pain_location": "lower_back", "has_fever": False})
-    required = await ValidateTriageForm().required_slots([], dispatcher, tracker, domain)
-    assert required[:3] == ["pain_duration_days", "pain_onset", "has_cauda_equina_symptom"]
+    required = await ValidateTriageForm().required_slots(
+        [], dispatcher, tracker, domain
+    )
+    assert required[:3] == [
+        "pain_duration_days",
+        "pain_onset",
+        "has_cauda_equina_symptom",
+    ]
     assert "has_fever" not in required and "pain_location" not in required
 
 
@@ -73,14 +88,18 @@ async def test_form_stops_asking_on_an_emergency(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     tracker = make_tracker(slots={"has_saddle_numbness": True})
-    assert await ValidateTriageForm().required_slots([], dispatcher, tracker, domain) == []
+    assert (
+        await ValidateTriageForm().required_slots([], dispatcher, tracker, domain) == []
+    )
 
 
 async def test_unclear_answer_gets_a_hint_and_the_question_again(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     tracker = make_tracker(
-        slots={"requested_slot": "pain_location"}, intent="inform", text="blah",
+        slots={"requested_slot": "pain_location"},
+        intent="inform",
+        text="blah",
         active_loop="triage_form",
     )
     events = await ValidateTriageForm().run(dispatcher, tracker, domain)
@@ -93,7 +112,9 @@ async def test_not_sure_leads_to_an_explanation(
 ) -> None:
     tracker = make_tracker(
         slots={**ALL_NO, "has_night_pain": None, "requested_slot": "has_night_pain"},
-        intent="unsure", text="not sure", active_loop="triage_form",
+        intent="unsure",
+        text="not sure",
+        active_loop="triage_form",
     )
     await ValidateTriageForm().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_triage_unsure"]
@@ -103,7 +124,8 @@ async def test_an_interrupting_question_is_left_to_the_rules(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     tracker = make_tracker(
-        slots={"requested_slot": "has_fever"}, intent="ask_what_to_avoid",
+        slots={"requested_slot": "has_fever"},
+        intent="ask_what_to_avoid",
         active_loop="triage_form",
     )
     events = await ValidateTriageForm().run(dispatcher, tracker, domain)
@@ -117,7 +139,9 @@ async def test_self_care_outcome_advises_suggests_and_safety_nets(
 ) -> None:
     events = await ActionAssessTriage().run(dispatcher, make_tracker(ALL_NO), domain)
     assert responses(dispatcher) == [
-        "utter_triage_self_care", "utter_exercises_intro", "utter_safety_net"
+        "utter_triage_self_care",
+        "utter_exercises_intro",
+        "utter_safety_net",
     ]
     assert events == [SlotSet("triage_level", "self_care")]
 
@@ -140,7 +164,10 @@ async def test_urgent_outcome_records_the_hand_off(
     with get_session_factory(database_url).begin() as session:
         case = session.scalars(select(HandoffCase)).one()
         assert (case.sender_id, case.urgency, case.reason) == (
-            "person-7", "urgent", "red_flag")
+            "person-7",
+            "urgent",
+            "red_flag",
+        )
         assert case.fired_rule_ids == ["RF-INF-01"]
         assert case.ruleset_version and case.summary["answers"]["has_fever"] is True
     assert SlotSet("handoff_case_id", case.id) in events
@@ -158,7 +185,8 @@ async def test_asking_for_a_clinician_twice_keeps_one_open_case(
 
 
 async def test_hand_off_failure_is_told_not_raised(
-    dispatcher: CollectingDispatcher, domain: dict[str, Any],
+    dispatcher: CollectingDispatcher,
+    domain: dict[str, Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from actions import context
@@ -182,8 +210,10 @@ async def test_hand_off_failure_is_told_not_raised(
     ],
 )
 async def test_exercises_only_after_a_triage_with_no_red_flag(
-    dispatcher: CollectingDispatcher, domain: dict[str, Any],
-    slots: dict[str, Any], expected: str,
+    dispatcher: CollectingDispatcher,
+    domain: dict[str, Any],
+    slots: dict[str, Any],
+    expected: str,
 ) -> None:
     await ActionSuggestExercises().run(dispatcher, make_tracker(slots), domain)
     assert responses(dispatcher) == [expected]

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.db import Base, get_engine
+from bot.cli import DEFAULT_CONTENT_DIR
+from bot.db import get_session_factory
+from bot.library.seed import seed_library
+from bot.migrate import upgrade_database
 from bot.modelcache import ensure_model
 from tests.conversations.stack import Stack
 
@@ -18,10 +21,12 @@ def model() -> Path:
 
 
 def _prepare_database(workdir: Path) -> None:
-    import bot.handoff.models  # noqa: F401  (registers the table)
-
+    """Migrate and seed a fresh database, as `make run` does."""
     workdir.mkdir(parents=True, exist_ok=True)
-    Base.metadata.create_all(get_engine(f"sqlite:///{workdir / 'backchat.db'}"))
+    url = f"sqlite:///{workdir / 'backchat.db'}"
+    upgrade_database(url)
+    with get_session_factory(url).begin() as session:
+        seed_library(session, DEFAULT_CONTENT_DIR)
 
 
 @pytest.fixture(scope="session")

@@ -56,17 +56,38 @@ class Stack:
     def start(self) -> Stack:
         self.workdir.mkdir(parents=True, exist_ok=True)
         if self.with_actions:
-            self._spawn("actions", [str(BIN / "python"), "-m", "rasa_sdk",
-                                    "--actions", "actions",
-                                    "--port", str(self.action_port)])
+            self._spawn(
+                "actions",
+                [
+                    str(BIN / "python"),
+                    "-m",
+                    "rasa_sdk",
+                    "--actions",
+                    "actions",
+                    "--port",
+                    str(self.action_port),
+                ],
+            )
         self.start_rasa()
         return self
 
     def start_rasa(self) -> None:
-        self._spawn("rasa", [str(BIN / "rasa"), "run", "--model", str(self.model),
-                             "--port", str(self.rasa_port), "--enable-api",
-                             "--credentials", "credentials.yml",
-                             "--endpoints", "endpoints.yml"])
+        self._spawn(
+            "rasa",
+            [
+                str(BIN / "rasa"),
+                "run",
+                "--model",
+                str(self.model),
+                "--port",
+                str(self.rasa_port),
+                "--enable-api",
+                "--credentials",
+                "credentials.yml",
+                "--endpoints",
+                "endpoints.yml",
+            ],
+        )
 
     def _spawn(self, name: str, command: list[str]) -> None:
         log = (self.workdir / f"{name}.log").open("ab")
@@ -119,7 +140,8 @@ class Stack:
         """Send one message over the REST channel; return the bot's replies."""
         response = requests.post(
             f"{self.url}/webhooks/rest/webhook",
-            json={"sender": sender, "message": message}, timeout=60,
+            json={"sender": sender, "message": message},
+            timeout=60,
         )
         response.raise_for_status()
         return response.json()

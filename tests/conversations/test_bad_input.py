@@ -24,7 +24,9 @@ pytestmark = pytest.mark.stack
         pytest.param("\x00\x01\x02", id="control-characters"),
     ],
 )
-def test_odd_message_mid_form_keeps_the_conversation(stack: Stack, message: str) -> None:
+def test_odd_message_mid_form_keeps_the_conversation(
+    stack: Stack, message: str
+) -> None:
     who = sender()
     assert Q_LOCATION in stack.text(who, "my back hurts")
     stack.say(who, message)

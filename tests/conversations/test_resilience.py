@@ -6,7 +6,11 @@ import pytest
 
 from tests.conversations.stack import Stack
 from tests.conversations.test_triage_conversations import (
-    Q_DURATION, Q_LOCATION, Q_ONSET, converse, sender,
+    Q_DURATION,
+    Q_LOCATION,
+    Q_ONSET,
+    converse,
+    sender,
 )
 
 pytestmark = pytest.mark.stack
@@ -16,12 +20,16 @@ def test_emergency_routing_works_with_the_action_server_down(
     stack_without_actions: Stack,
 ) -> None:
     stack = stack_without_actions
-    assert stack.text(sender(), "I've lost control of my bowels").lower().startswith(
-        "please call 999"
+    assert (
+        stack.text(sender(), "I've lost control of my bowels")
+        .lower()
+        .startswith("please call 999")
     )
     who = sender()
     stack.say(who, "my back hurts")  # the form cannot run, but must not block
-    reply = stack.text(who, '/report_emergency_symptom{"red_flag":"has_saddle_numbness"}')
+    reply = stack.text(
+        who, '/report_emergency_symptom{"red_flag":"has_saddle_numbness"}'
+    )
     assert reply.lower().startswith("please call 999")
 
 

@@ -46,26 +46,34 @@ def converse(stack: Stack, who: str, script: list[tuple[str, str]]) -> str:
 
 
 def start_lower_back(stack: Stack, who: str) -> None:
-    converse(stack, who, [
-        ("hi", "not a clinician"),
-        ("my lower back hurts", Q_DURATION),
-        ("about 3 weeks", Q_ONSET),
-        ('/inform{"onset":"gradual"}', Q_SCREEN),
-    ])
+    converse(
+        stack,
+        who,
+        [
+            ("hi", "not a clinician"),
+            ("my lower back hurts", Q_DURATION),
+            ("about 3 weeks", Q_ONSET),
+            ('/inform{"onset":"gradual"}', Q_SCREEN),
+        ],
+    )
 
 
 def test_benign_lower_back_reaches_self_care_with_safety_net(stack: Stack) -> None:
     who = sender()
     start_lower_back(stack, who)
-    reply = converse(stack, who, [
-        ("none of these", Q_LEG),
-        ("no", Q_INJURY),
-        ("nope", Q_NIGHT),
-        ("no, it doesn't wake me", Q_FEVER),
-        ("no", Q_CANCER),
-        ("no never", Q_WEIGHT),
-        ("no", SELF_CARE),
-    ])
+    reply = converse(
+        stack,
+        who,
+        [
+            ("none of these", Q_LEG),
+            ("no", Q_INJURY),
+            ("nope", Q_NIGHT),
+            ("no, it doesn't wake me", Q_FEVER),
+            ("no", Q_CANCER),
+            ("no never", Q_WEIGHT),
+            ("no", SELF_CARE),
+        ],
+    )
     assert SAFETY_NET in reply and "exercises" in reply
     assert stack.slots(who)["triage_level"] == "self_care"
     assert stack.slots(who)["has_night_pain"] is False
@@ -74,15 +82,19 @@ def test_benign_lower_back_reaches_self_care_with_safety_net(stack: Stack) -> No
 def test_night_pain_reaches_see_a_doctor(stack: Stack) -> None:
     who = sender()
     start_lower_back(stack, who)
-    reply = converse(stack, who, [
-        ("none of these", Q_LEG),
-        ("no", Q_INJURY),
-        ("no", Q_NIGHT),
-        ("yes, it wakes me up most nights", Q_FEVER),
-        ("no", Q_CANCER),
-        ("no", Q_WEIGHT),
-        ("no", SOON),
-    ])
+    reply = converse(
+        stack,
+        who,
+        [
+            ("none of these", Q_LEG),
+            ("no", Q_INJURY),
+            ("no", Q_NIGHT),
+            ("yes, it wakes me up most nights", Q_FEVER),
+            ("no", Q_CANCER),
+            ("no", Q_WEIGHT),
+            ("no", SOON),
+        ],
+    )
     assert "wakes you at night" in reply and "clinician" in reply
     assert SELF_CARE not in reply
 
@@ -90,37 +102,47 @@ def test_night_pain_reaches_see_a_doctor(stack: Stack) -> None:
 def test_leg_pain_with_numbness_reaches_see_a_doctor(stack: Stack) -> None:
     who = sender()
     start_lower_back(stack, who)
-    reply = converse(stack, who, [
-        ("none of these", Q_LEG),
-        ("yes it goes down below my knee and my foot feels numb", Q_WEAKER),
-        ("no", Q_INJURY),
-        ("no", Q_NIGHT),
-        ("no", Q_FEVER),
-        ("no", Q_CANCER),
-        ("no", SOON),
-    ])
+    reply = converse(
+        stack,
+        who,
+        [
+            ("none of these", Q_LEG),
+            ("yes it goes down below my knee and my foot feels numb", Q_WEAKER),
+            ("no", Q_INJURY),
+            ("no", Q_NIGHT),
+            ("no", Q_FEVER),
+            ("no", Q_CANCER),
+            ("no", SOON),
+        ],
+    )
     assert "leg" in reply
 
 
 def test_pain_after_an_injury_reaches_see_a_doctor(stack: Stack) -> None:
     who = sender()
     start_lower_back(stack, who)
-    converse(stack, who, [
-        ("none of these", Q_LEG),
-        ("no", Q_INJURY),
-        ("yes", Q_SERIOUS),
-        ("no, just a slip on the stairs at home", Q_NIGHT),
-        ("no", Q_FEVER),
-        ("no", Q_CANCER),
-        ("no", Q_WEIGHT),
-        ("no", SOON),
-    ])
+    converse(
+        stack,
+        who,
+        [
+            ("none of these", Q_LEG),
+            ("no", Q_INJURY),
+            ("yes", Q_SERIOUS),
+            ("no, just a slip on the stairs at home", Q_NIGHT),
+            ("no", Q_FEVER),
+            ("no", Q_CANCER),
+            ("no", Q_WEIGHT),
+            ("no", SOON),
+        ],
+    )
 
 
 def test_cauda_equina_screen_reaches_emergency_and_stops(stack: Stack) -> None:
     who = sender()
     start_lower_back(stack, who)
-    reply = stack.text(who, '/report_emergency_symptom{"red_flag":"has_bladder_bowel_change"}')
+    reply = stack.text(
+        who, '/report_emergency_symptom{"red_flag":"has_bladder_bowel_change"}'
+    )
     assert reply.lower().startswith("please call 999")
     assert "passed your answers to a clinician" in reply
     assert Q_LEG not in reply and "exercise" not in reply.lower()

@@ -22,67 +22,165 @@ def parse(days: str) -> int | None:
     [
         pytest.param(
             "report_pain",
-            [entity("body_location", "lower_back"), entity("duration", 21),
-             entity("onset", "lifting"),
-             entity("red_flag", "has_night_pain", negated=True),
-             entity("red_flag", "has_leg_symptoms")],
-            None, "", {"pain_location": "lower_back", "pain_duration_days": 21,
-                       "pain_onset": "lifting", "has_night_pain": False,
-                       "has_leg_symptoms": True},
+            [
+                entity("body_location", "lower_back"),
+                entity("duration", 21),
+                entity("onset", "lifting"),
+                entity("red_flag", "has_night_pain", negated=True),
+                entity("red_flag", "has_leg_symptoms"),
+            ],
+            None,
+            "",
+            {
+                "pain_location": "lower_back",
+                "pain_duration_days": 21,
+                "pain_onset": "lifting",
+                "has_night_pain": False,
+                "has_leg_symptoms": True,
+            },
             id="one message answers five questions, one of them no",
         ),
-        pytest.param("affirm", [], "has_fever", "yes", {"has_fever": True},
-                     id="yes to the question asked"),
-        pytest.param("deny", [], "has_leg_symptoms", "no",
-                     {"has_leg_symptoms": False, "has_leg_weakness": False},
-                     id="no leg symptoms means no leg weakness"),
-        pytest.param("deny", [], "has_cauda_equina_symptom", "none of these",
-                     {"has_cauda_equina_symptom": False,
-                      "has_bladder_bowel_change": False, "has_saddle_numbness": False,
-                      "has_bilateral_leg_weakness": False},
-                     id="none of these clears every emergency detail"),
-        pytest.param("unsure", [], "has_night_pain", "not sure", {},
-                     id="not sure is no answer"),
-        pytest.param("inform", [entity("red_flag", "has_night_pain", uncertain=True)],
-                     "has_night_pain", "maybe it wakes me", {},
-                     id="an uncertain flag is no answer"),
-        pytest.param("report_emergency_symptom",
-                     [entity("red_flag", "has_saddle_numbness")], None, "numb",
-                     {"has_saddle_numbness": True, "has_cauda_equina_symptom": True},
-                     id="a detail answers the grouped screen"),
-        pytest.param("inform", [entity("onset", "major_trauma")], None, "car crash",
-                     {"pain_onset": "major_trauma", "is_after_injury": True,
-                      "is_major_trauma": True},
-                     id="major trauma is an injury too"),
-        pytest.param("inform", [], "pain_duration_days", "about 3 weeks",
-                     {"pain_duration_days": 21}, id="bare duration reply"),
-        pytest.param("inform", [entity("duration", "lots")], None, "", {},
-                     id="unreadable duration ignored"),
-        pytest.param("affirm", [entity("red_flag", "has_fever", negated=True)],
-                     "has_fever", "yes no fever", {"has_fever": False},
-                     id="entity beats a bare yes"),
-        pytest.param("inform", [entity("red_flag", "has_leg_symptoms"),
-                                entity("red_flag", "has_leg_symptoms", negated=True)],
-                     None, "", {"has_leg_symptoms": True},
-                     id="a yes anywhere beats a no elsewhere"),
-        pytest.param("inform", [entity("body_location", "kidney")], "pain_location",
-                     "", {}, id="unknown location ignored"),
-        pytest.param("affirm", [], "pain_location", "yes", {},
-                     id="yes is no location"),
+        pytest.param(
+            "affirm",
+            [],
+            "has_fever",
+            "yes",
+            {"has_fever": True},
+            id="yes to the question asked",
+        ),
+        pytest.param(
+            "deny",
+            [],
+            "has_leg_symptoms",
+            "no",
+            {"has_leg_symptoms": False, "has_leg_weakness": False},
+            id="no leg symptoms means no leg weakness",
+        ),
+        pytest.param(
+            "deny",
+            [],
+            "has_cauda_equina_symptom",
+            "none of these",
+            {
+                "has_cauda_equina_symptom": False,
+                "has_bladder_bowel_change": False,
+                "has_saddle_numbness": False,
+                "has_bilateral_leg_weakness": False,
+            },
+            id="none of these clears every emergency detail",
+        ),
+        pytest.param(
+            "unsure", [], "has_night_pain", "not sure", {}, id="not sure is no answer"
+        ),
+        pytest.param(
+            "inform",
+            [entity("red_flag", "has_night_pain", uncertain=True)],
+            "has_night_pain",
+            "maybe it wakes me",
+            {},
+            id="an uncertain flag is no answer",
+        ),
+        pytest.param(
+            "report_emergency_symptom",
+            [entity("red_flag", "has_saddle_numbness")],
+            None,
+            "numb",
+            {"has_saddle_numbness": True, "has_cauda_equina_symptom": True},
+            id="a detail answers the grouped screen",
+        ),
+        pytest.param(
+            "inform",
+            [entity("onset", "major_trauma")],
+            None,
+            "car crash",
+            {
+                "pain_onset": "major_trauma",
+                "is_after_injury": True,
+                "is_major_trauma": True,
+            },
+            id="major trauma is an injury too",
+        ),
+        pytest.param(
+            "inform",
+            [],
+            "pain_duration_days",
+            "about 3 weeks",
+            {"pain_duration_days": 21},
+            id="bare duration reply",
+        ),
+        pytest.param(
+            "inform",
+            [entity("duration", "lots")],
+            None,
+            "",
+            {},
+            id="unreadable duration ignored",
+        ),
+        pytest.param(
+            "affirm",
+            [entity("red_flag", "has_fever", negated=True)],
+            "has_fever",
+            "yes no fever",
+            {"has_fever": False},
+            id="entity beats a bare yes",
+        ),
+        pytest.param(
+            "inform",
+            [
+                entity("red_flag", "has_leg_symptoms"),
+                entity("red_flag", "has_leg_symptoms", negated=True),
+            ],
+            None,
+            "",
+            {"has_leg_symptoms": True},
+            id="a yes anywhere beats a no elsewhere",
+        ),
+        pytest.param(
+            "inform",
+            [entity("body_location", "kidney")],
+            "pain_location",
+            "",
+            {},
+            id="unknown location ignored",
+        ),
+        pytest.param("affirm", [], "pain_location", "yes", {}, id="yes is no location"),
     ],
 )
 def test_answers_from_message(
-    intent: str, entities: list[dict[str, Any]], requested: str | None,
-    text: str, expected: dict[str, Any],
+    intent: str,
+    entities: list[dict[str, Any]],
+    requested: str | None,
+    text: str,
+    expected: dict[str, Any],
 ) -> None:
-    assert answers_from_message(
-        intent=intent, entities=entities, requested_slot=requested, text=text,
-        parse_duration=parse,
-    ) == expected
+    assert (
+        answers_from_message(
+            intent=intent,
+            entities=entities,
+            requested_slot=requested,
+            text=text,
+            parse_duration=parse,
+        )
+        == expected
+    )
 
 
 def test_quotes_keep_the_persons_words_but_not_button_payloads() -> None:
-    flags = [entity("red_flag", "has_night_pain"),
-             entity("red_flag", "has_fever", negated=True)]
-    assert red_flag_quotes(flags, "it wakes me up") == ["has_night_pain: it wakes me up"]
+    flags = [
+        entity("red_flag", "has_night_pain"),
+        entity("red_flag", "has_fever", negated=True),
+    ]
+    assert red_flag_quotes(flags, "it wakes me up") == [
+        "has_night_pain: it wakes me up"
+    ]
     assert red_flag_quotes(flags, '/inform{"red_flag":"has_night_pain"}') == []
+
+
+def test_a_duration_in_an_answer_about_something_else_is_not_the_pains() -> None:
+    answers = answers_from_message(
+        intent="affirm",
+        entities=[entity("duration", 2190), entity("red_flag", "has_cancer_history")],
+        requested_slot="has_cancer_history",
+        text="yes, 6 years ago",
+    )
+    assert answers == {"has_cancer_history": True}

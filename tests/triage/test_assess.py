@@ -68,6 +68,8 @@ def test_unanswered_questions_are_listed_in_asking_order() -> None:
     assessment = assess({"has_cauda_equina_symptom": False})
     # The weakness follow-up stays needed until leg symptoms are ruled out.
     assert assessment.missing[:3] == (
-        "has_leg_symptoms", "has_leg_weakness", "is_after_injury"
+        "has_leg_symptoms",
+        "has_leg_weakness",
+        "is_after_injury",
     )
     assert assessment.level is None and not assessment.is_final

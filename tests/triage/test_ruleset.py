@@ -21,7 +21,9 @@ def test_shipped_ruleset_is_valid_and_cites_sources() -> None:
     assert ruleset.version
     assert all(rule.source for rule in ruleset.rules)
     assert ruleset.answers_at(Urgency.EMERGENCY) >= {
-        "has_bladder_bowel_change", "has_saddle_numbness", "is_major_trauma"
+        "has_bladder_bowel_change",
+        "has_saddle_numbness",
+        "is_major_trauma",
     }
 
 
@@ -32,8 +34,10 @@ def test_shipped_ruleset_is_valid_and_cites_sources() -> None:
         (lambda d: d["rules"][0].pop("source"), "missing ['source']"),
         (lambda d: d["rules"][0].update(urgency="whenever"), "unknown urgency"),
         (lambda d: d["rules"][1].update(id=d["rules"][0]["id"]), "duplicate id"),
-        (lambda d: d["rules"][0].update(when={"answer": "x", "regex": ".*"}),
-         "exactly one of"),
+        (
+            lambda d: d["rules"][0].update(when={"answer": "x", "regex": ".*"}),
+            "exactly one of",
+        ),
         (lambda d: d["rules"][0].update(when={"eval": "1"}), "unknown condition"),
         (lambda d: d["rules"][0].update(source=["NOWHERE"]), "unknown source"),
         (lambda d: d.update(levels=[]), "levels"),

@@ -1,0 +1,361 @@
+"""Normalise how long something has lasted, in the words people use, to days.
+
+Pure Python (``re`` and ``datetime`` only), usable without spaCy: the form
+validator calls :func:`parse_duration_days` on the reply to "how long?", and the
+pipeline calls :func:`find_durations` to locate durations inside a sentence.
+
+Conventions (written once here, tested in ``tests/nlp/test_durations.py``):
+
+* a month is 30 days, a year 365, a fortnight 14;
+* vague quantities: "a couple of" = 2, "a few" / "several" = 3, "a month or
+  two" = 2 months; "for weeks" = 14, "for months" = 60, "for years" = 730,
+  "for days" = 3;
+* a range ("3-4 weeks", "3 or 4 weeks") takes its upper bound, so chronicity is
+  never understated;
+* "more than" / "over" add one day ("over 6 weeks" is more than 42 days);
+* "today" / "this morning" = 0, "yesterday" / "last night" = 1;
+* "since Monday" / "last Monday" count back to the most recent Monday (0 if
+  today is Monday); "last week" / "all week" = 7, "last month" = 30;
+  "since March" to the 1st of the most recent March; "since Christmas" to the
+  most recent 25 December;
+* ages ("55 years old") and frequencies ("3 days a week", "twice a day") are
+  not durations;
+* "for ages" and other phrases with no number are left alone (``None``): the
+  bot should ask again rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+DAYS_PER_UNIT: dict[str, int] = {
+    "day": 1,
+    "week": 7,
+    "fortnight": 14,
+    "month": 30,
+    "year": 365,
+}
+
+_UNIT_FORMS: dict[str, str] = {
+    "d": "day",
+    "day": "day",
+    "days": "day",
+    "dy": "day",
+    "dys": "day",
+    "w": "week",
+    "wk": "week",
+    "wks": "week",
+    "week": "week",
+    "weeks": "week",
+    "weekd": "week",
+    "wek": "week",
+    "weks": "week",
+    "weeeks": "week",
+    "fortnight": "fortnight",
+    "fortnights": "fortnight",
+    "mo": "month",
+    "mos": "month",
+    "mth": "month",
+    "mths": "month",
+    "mnth": "month",
+    "mnths": "month",
+    "month": "month",
+    "months": "month",
+    "monthes": "month",
+    "moths": "month",
+    "yr": "year",
+    "yrs": "year",
+    "year": "year",
+    "years": "year",
+    "yeras": "year",
+}
+
+_NUMBER_WORDS: dict[str, float] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "couple": 2,
+    "a couple": 2,
+    "a couple of": 2,
+    "couple of": 2,
+    "a few": 3,
+    "few": 3,
+    "several": 3,
+    "half a": 0.5,
+    "half an": 0.5,
+    "a half": 0.5,
+    "one and a half": 1.5,
+    "a dozen": 12,
+}
+
+_VAGUE_PLURALS: dict[str, int] = {"day": 3, "week": 14, "month": 60, "year": 730}
+
+_WEEKDAYS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]
+_WEEKDAY_RE = (
+    r"(?P<weekday>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday|s)?|thu(?:rs|rsday)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_RE = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+
+_NUM_WORDS_RE = "|".join(
+    sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)
+)
+_DIGITS_RE = r"\d+(?:[.,]\d+)?"
+_NUM_RE = rf"(?:{_DIGITS_RE}|{_NUM_WORDS_RE})"
+_UNIT_RE = "|".join(sorted(_UNIT_FORMS, key=len, reverse=True))
+# Digits may touch their unit ("3wks"); number words need a space ("a week").
+_NUM_THEN_SPACE = rf"(?:{_DIGITS_RE}\s*|(?:{_NUM_WORDS_RE})\s+)"
+
+# "3 weeks", "3-4 weeks", "3 or 4 wks", "a week and a half", "3wks", "over 6 weeks"
+_QUANTITY = re.compile(
+    rf"(?<![\w.])(?P<more>(?:more\s+than|over|longer\s+than)\s+)?"
+    rf"(?:(?P<num>{_NUM_RE})\s*(?:-|\u2013|to|or)\s*)?"
+    rf"(?P<num2>{_NUM_THEN_SPACE})"
+    rf"(?P<unit>{_UNIT_RE})\b"
+    rf"(?P<half>\s+and\s+a\s+half)?"
+    rf"(?P<orso>\s+or\s+(?:so|two|2))?"
+    rf"(?!\s*(?:-\s*)?old\b)"
+    rf"(?!\s+(?:a|an|per|each)\s+(?:day|week|month|year)\b)",
+    re.IGNORECASE,
+)
+_FREQUENCY_BEFORE = re.compile(
+    r"(?:once|twice|times|per|every|each|x|days?|nights?|hours?)\s*$", re.IGNORECASE
+)
+_VAGUE = re.compile(
+    r"\b(?:for|over|past|last|the\s+last|the\s+past)\s+(?:many\s+)?"
+    r"(?P<unit>days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+_SINCE_WEEKDAY = re.compile(
+    rf"\b(?:(?:since|from|on|started|start|began)\s+(?:last\s+|this\s+(?:past\s+)?)?"
+    rf"|last\s+){_WEEKDAY_RE}\b",
+    re.IGNORECASE,
+)
+_SINCE_MONTH = re.compile(
+    rf"\b(?:since|from|in|started|start|began)\s+(?:early\s+|mid\s+|late\s+)?"
+    rf"(?:last\s+)?{_MONTH_RE}\b",
+    re.IGNORECASE,
+)
+_SINCE_LAST = re.compile(
+    r"\b(?:(?:since|from|over)\s+(?:last|the)|last|all)\s+"
+    r"(?P<unit>week|month|year|weekend)\b",
+    re.IGNORECASE,
+)
+_FIXED = re.compile(
+    r"\b(?P<phrase>the\s+day\s+before\s+yesterday|yesterday|last\s+night"
+    r"|this\s+morning|this\s+afternoon|today|tonight|earlier\s+today"
+    r"|(?:since|over|at)\s+christmas|(?:since|over|at)\s+xmas"
+    r"|since\s+new\s+year(?:'s)?)\b",
+    re.IGNORECASE,
+)
+_FIXED_DAYS: dict[str, int] = {
+    "the day before yesterday": 2,
+    "yesterday": 1,
+    "last night": 1,
+    "this morning": 0,
+    "this afternoon": 0,
+    "today": 0,
+    "tonight": 0,
+    "earlier today": 0,
+}
+
+
+@dataclass(frozen=True)
+class DurationMatch:
+    """A duration found in a text.
+
+    Attributes:
+        start: Character offset where the phrase starts.
+        end: Character offset just after the phrase.
+        days: The duration in whole days.
+    """
+
+    start: int
+    end: int
+    days: int
+
+
+def _number(word: str) -> float | None:
+    word = re.sub(r"\s+", " ", word.strip().lower())
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    try:
+        return float(word.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _quantity_days(match: re.Match[str]) -> int | None:
+    unit = _UNIT_FORMS[match.group("unit").lower()]
+    number = _number(match.group("num2"))
+    if number is None:
+        return None
+    if match.group("num"):
+        lower = _number(match.group("num"))
+        if lower is not None and lower > number:
+            number = lower
+    if match.group("half"):
+        number += 0.5
+    if match.group("orso") and match.group("orso").strip().lower().endswith(
+        ("two", "2")
+    ):
+        number = max(number, 2)
+    days = round(number * DAYS_PER_UNIT[unit])
+    if match.group("more"):
+        days += 1
+    return days
+
+
+def _days_since_weekday(name: str, today: date) -> int:
+    prefix = name.lower()[:3]
+    target = next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(prefix))
+    return (today.weekday() - target) % 7
+
+
+def _days_since_month(name: str, today: date) -> int:
+    prefix = name.lower()[:3]
+    month = next(i for i, m in enumerate(_MONTHS, start=1) if m.startswith(prefix))
+    year = today.year if month <= today.month else today.year - 1
+    return (today - date(year, month, 1)).days
+
+
+def _days_since(month: int, day: int, today: date) -> int:
+    year = today.year
+    if (month, day) > (today.month, today.day):
+        year -= 1
+    return (today - date(year, month, day)).days
+
+
+def _fixed_days(phrase: str, today: date) -> int:
+    phrase = re.sub(r"\s+", " ", phrase.lower())
+    if phrase in _FIXED_DAYS:
+        return _FIXED_DAYS[phrase]
+    if "christmas" in phrase or "xmas" in phrase:
+        return _days_since(12, 25, today)
+    return _days_since(1, 1, today)
+
+
+def find_durations(text: str, today: date | None = None) -> list[DurationMatch]:
+    """Find every duration phrase in a text.
+
+    Args:
+        text: Any text, such as a whole chat message.
+        today: The date that relative phrases ("since Monday") count back
+            from; defaults to ``date.today()``.
+
+    Returns:
+        Non-overlapping matches in text order; where two candidates overlap,
+        the longer one is kept.
+    """
+    if not text:
+        return []
+    today = today or date.today()
+    candidates: list[DurationMatch] = []
+    for match in _QUANTITY.finditer(text):
+        if _FREQUENCY_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            continue
+        days = _quantity_days(match)
+        if days is not None:
+            candidates.append(DurationMatch(match.start(), match.end(), days))
+    for match in _VAGUE.finditer(text):
+        unit = match.group("unit").lower().rstrip("s")
+        candidates.append(
+            DurationMatch(match.start(), match.end(), _VAGUE_PLURALS[unit])
+        )
+    for match in _SINCE_WEEKDAY.finditer(text):
+        days = _days_since_weekday(match.group("weekday"), today)
+        if days == 0 and re.search(r"\blast\b", match.group(0), re.IGNORECASE):
+            days = 7  # "last Monday", said on a Monday
+        candidates.append(DurationMatch(match.start(), match.end(), days))
+    for match in _SINCE_MONTH.finditer(text):
+        if match.group("month").lower() == "may" and not re.match(
+            r"(?:since|from)\b", match.group(0), re.IGNORECASE
+        ):
+            continue  # "it may ..." is not a month
+        days = _days_since_month(match.group("month"), today)
+        candidates.append(DurationMatch(match.start(), match.end(), days))
+    for match in _SINCE_LAST.finditer(text):
+        unit = match.group("unit").lower()
+        if unit == "weekend":
+            days = _days_since_weekday("saturday", today) or 7
+        else:
+            days = DAYS_PER_UNIT[unit]
+        candidates.append(DurationMatch(match.start(), match.end(), days))
+    for match in _FIXED.finditer(text):
+        days = _fixed_days(match.group("phrase"), today)
+        candidates.append(DurationMatch(match.start(), match.end(), days))
+
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[DurationMatch] = []
+    for cand in candidates:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def parse_duration_days(text: str, today: date | None = None) -> int | None:
+    """Read a duration in days from a message or a bare answer.
+
+    Examples: "about 3 weeks" -> 21, "2 months" -> 60, "since Monday" -> days
+    since the most recent Monday, "a fortnight" -> 14, "for years" -> 730.
+
+    Args:
+        text: The message, for example the reply to "how long have you had it?".
+        today: The date that relative phrases count back from; defaults to
+            ``date.today()``.
+
+    Returns:
+        The number of days of the first duration found, or ``None`` when the
+        text holds no duration that can be read without guessing.
+    """
+    matches = find_durations(text or "", today=today)
+    return matches[0].days if matches else None

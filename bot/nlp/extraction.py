@@ -1,0 +1,90 @@
+"""Read clinical entities from a message: the function the bot calls."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.language import Language
+
+from bot.nlp.entities import ClinicalEntity
+from bot.nlp.labels import DURATION, RED_FLAG
+from bot.nlp.matcher import ABSENT, SPAN_KEY, TODAY_KEY
+from bot.nlp.negation import assess
+from bot.nlp.pipeline import experiencer_values, get_pipeline
+
+#: Longest message read, in characters; the rest is ignored (a chat message
+#: longer than this is a paste, not an answer).
+MAX_CHARS = 10_000
+
+_HTML_TAG = re.compile(r"<[^<>]{0,200}>")
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u2013](?=[^\W\d_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Blank out markup and join-hyphens without moving any character.
+
+    HTML tags and control characters become spaces, and a hyphen between two
+    letters becomes a space ("lower-back", "pins-and-needles"), so character
+    offsets in the result are offsets in the original.
+
+    Args:
+        text: The raw message.
+
+    Returns:
+        A string of the same length.
+    """
+    text = _HTML_TAG.sub(lambda m: " " * len(m.group()), text)
+    text = _CONTROL.sub(" ", text)
+    return _WORD_HYPHEN.sub(" ", text)
+
+
+def extract(
+    text: str, nlp: Language | None = None, *, today: date | None = None
+) -> list[ClinicalEntity]:
+    """Extract clinical entities, with negation and uncertainty, from a message.
+
+    Args:
+        text: The message. Only the first :data:`MAX_CHARS` characters are
+            read; ``None`` or a non-string is treated as empty.
+        nlp: A pipeline from :func:`bot.nlp.build_pipeline`; defaults to the
+            shared :func:`bot.nlp.get_pipeline`.
+        today: The date relative durations count back from ("since Monday");
+            defaults to ``date.today()``.
+
+    Returns:
+        Entities in text order. Offsets refer to ``text``.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    nlp = nlp or get_pipeline()
+    original = text[:MAX_CHARS]
+    doc = nlp.make_doc(clean_text(original))
+    if today is not None:
+        doc.user_data[TODAY_KEY] = today
+    doc = nlp(doc)
+    experiencer = experiencer_values(nlp)
+    entities: list[ClinicalEntity] = []
+    for span in doc.spans[SPAN_KEY]:
+        value: str | int = span.kb_id_
+        if span.label_ == DURATION:
+            value = int(span.kb_id_)
+        status = assess(
+            doc,
+            span,
+            absent=span.id_ == ABSENT,
+            experiencer_applies=span.label_ == RED_FLAG and span.kb_id_ in experiencer,
+        )
+        entities.append(
+            ClinicalEntity(
+                entity=span.label_,
+                value=value,
+                text=original[span.start_char : span.end_char],
+                start=span.start_char,
+                end=span.end_char,
+                negated=status.negated,
+                uncertain=status.uncertain,
+            )
+        )
+    return entities

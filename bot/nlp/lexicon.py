@@ -1,0 +1,269 @@
+"""Load and validate the clinical lexicon (``data/clinical/lexicon.yml``).
+
+The lexicon is data: each group names the entity type and value it produces,
+where the vocabulary comes from (``source``), and its terms in a tiny phrase
+language compiled by :mod:`bot.nlp.patterns`. This module only reads and checks
+the YAML; it imports nothing from spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.nlp.labels import ENTITY_VALUES, RED_FLAG
+
+#: Repository root, resolved from this file (bot/nlp/lexicon.py).
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_LEXICON_PATH = REPO_ROOT / "data" / "clinical" / "lexicon.yml"
+
+_GROUP_KEYS = {"id", "entity", "value", "source", "terms", "also", "assert", "not_when"}
+_TRIGGER_KINDS = (
+    "pre_negation",
+    "post_negation",
+    "pseudo",
+    "pre_uncertain",
+    "post_uncertain",
+    "experiencer",
+    "termination",
+)
+_ASSERTION_KEYS = {"source", "experiencer_values", *_TRIGGER_KINDS}
+
+
+class LexiconError(ValueError):
+    """The lexicon file is missing, malformed or names an unknown value."""
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """Terms that all mean one entity value.
+
+    Attributes:
+        id: Stable identifier, unique in the file.
+        entity: Entity type (a key of :data:`bot.nlp.labels.ENTITY_VALUES`).
+        value: Normalised value.
+        source: Where the vocabulary comes from.
+        terms: Phrases in the pattern language of :mod:`bot.nlp.patterns`.
+        also: Further ``(entity, value)`` pairs each match also produces.
+        absent: The terms state the finding is absent ("bladder is fine"), so
+            their entities are produced already negated.
+        not_when: Phrases that, when they overlap a match, cancel it
+            ("slipped disc" is not a slip).
+    """
+
+    id: str
+    entity: str
+    value: str
+    source: str
+    terms: tuple[str, ...]
+    also: tuple[tuple[str, str], ...] = ()
+    absent: bool = False
+    not_when: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AssertionTriggers:
+    """NegEx-style trigger phrases, by kind.
+
+    Attributes:
+        pre_negation: Negate a finding that follows ("no", "never").
+        post_negation: Negate a finding before them when they end the clause
+            ("numbness? no").
+        pseudo: Look like negations but are not ("can't", "nothing helps");
+            they mask shorter triggers inside them.
+        pre_uncertain: Hedge a finding that follows ("not sure if").
+        post_uncertain: Hedge a finding before them ("fever maybe").
+        experiencer: Say the finding belongs to someone else ("my mum had").
+        termination: End a trigger's scope ("but", "although").
+        experiencer_values: Values that experiencer triggers apply to.
+        source: Where the trigger lists come from.
+    """
+
+    pre_negation: tuple[str, ...]
+    post_negation: tuple[str, ...]
+    pseudo: tuple[str, ...]
+    pre_uncertain: tuple[str, ...]
+    post_uncertain: tuple[str, ...]
+    experiencer: tuple[str, ...]
+    termination: tuple[str, ...]
+    experiencer_values: frozenset[str]
+    source: str
+
+    def by_kind(self) -> dict[str, tuple[str, ...]]:
+        """Return the trigger phrases keyed by kind name."""
+        return {kind: getattr(self, kind) for kind in _TRIGGER_KINDS}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The whole clinical lexicon.
+
+    Attributes:
+        version: Version string of the file.
+        determiners: Words the ``<det>`` slot of a term may take.
+        groups: Term groups, in file order.
+        assertion: Negation and uncertainty triggers.
+    """
+
+    version: str
+    determiners: tuple[str, ...]
+    groups: tuple[TermGroup, ...]
+    assertion: AssertionTriggers
+
+
+def _fail(path: Path, where: str, message: str) -> LexiconError:
+    return LexiconError(f"{path}: {where}: {message}")
+
+
+def _str_list(raw: Any, path: Path, where: str, *, allow_empty: bool = False) -> tuple:
+    if raw is None and allow_empty:
+        return ()
+    if not isinstance(raw, list):
+        raise _fail(path, where, "must be a list of non-empty strings")
+    bad = [item for item in raw if not isinstance(item, str) or not item.strip()]
+    if bad:
+        raise _fail(
+            path,
+            where,
+            f"must be a list of non-empty strings; bad items {bad!r} "
+            "(quote YAML words such as no, yes, on, off)",
+        )
+    if not raw and not allow_empty:
+        raise _fail(path, where, "must not be empty")
+    return tuple(item.strip() for item in raw)
+
+
+def _check_value(entity: Any, value: Any, path: Path, where: str) -> None:
+    if entity not in ENTITY_VALUES:
+        known = ", ".join(sorted(ENTITY_VALUES))
+        raise _fail(path, where, f"unknown entity {entity!r} (known: {known})")
+    if value not in ENTITY_VALUES[entity]:
+        known = ", ".join(sorted(ENTITY_VALUES[entity]))
+        raise _fail(path, where, f"unknown {entity} value {value!r} (known: {known})")
+
+
+def _parse_group(raw: Any, path: Path, index: int) -> TermGroup:
+    where = f"groups[{index}]"
+    if not isinstance(raw, dict):
+        raise _fail(path, where, "must be a mapping")
+    where = f"group {raw.get('id', index)!r}"
+    unknown = set(raw) - _GROUP_KEYS
+    if unknown:
+        raise _fail(path, where, f"unknown keys {sorted(unknown)}")
+    for key in ("id", "entity", "value", "source"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise _fail(path, where, f"'{key}' must be a non-empty string")
+    _check_value(raw["entity"], raw["value"], path, where)
+    also: list[tuple[str, str]] = []
+    for extra in raw.get("also") or []:
+        if not isinstance(extra, dict) or set(extra) != {"entity", "value"}:
+            raise _fail(path, where, "'also' items need exactly 'entity' and 'value'")
+        _check_value(extra["entity"], extra["value"], path, where + " also")
+        also.append((extra["entity"], extra["value"]))
+    assertion = raw.get("assert", "present")
+    if assertion not in ("present", "absent"):
+        raise _fail(path, where, "'assert' must be 'present' or 'absent'")
+    return TermGroup(
+        id=raw["id"],
+        entity=raw["entity"],
+        value=raw["value"],
+        source=raw["source"].strip(),
+        terms=_str_list(raw.get("terms"), path, where + " terms"),
+        also=tuple(also),
+        absent=assertion == "absent",
+        not_when=_str_list(
+            raw.get("not_when"), path, where + " not_when", allow_empty=True
+        ),
+    )
+
+
+def _parse_assertion(raw: Any, path: Path) -> AssertionTriggers:
+    if not isinstance(raw, dict):
+        raise _fail(path, "assertion", "must be a mapping")
+    unknown = set(raw) - _ASSERTION_KEYS
+    if unknown:
+        raise _fail(path, "assertion", f"unknown keys {sorted(unknown)}")
+    if not isinstance(raw.get("source"), str) or not raw["source"].strip():
+        raise _fail(path, "assertion", "'source' must be a non-empty string")
+    lists = {
+        kind: _str_list(raw.get(kind), path, f"assertion.{kind}", allow_empty=True)
+        for kind in _TRIGGER_KINDS
+    }
+    values = _str_list(
+        raw.get("experiencer_values"),
+        path,
+        "assertion.experiencer_values",
+        allow_empty=True,
+    )
+    for value in values:
+        _check_value(RED_FLAG, value, path, "assertion.experiencer_values")
+    return AssertionTriggers(
+        **lists, experiencer_values=frozenset(values), source=raw["source"].strip()
+    )
+
+
+def parse_lexicon(data: Any, path: Path) -> Lexicon:
+    """Validate already-parsed YAML data as a lexicon.
+
+    Args:
+        data: The YAML document.
+        path: The file it came from, for error messages.
+
+    Returns:
+        The validated lexicon.
+
+    Raises:
+        LexiconError: When anything is missing, mistyped or unknown.
+    """
+    if not isinstance(data, dict):
+        raise _fail(path, "top level", "must be a mapping")
+    unknown = set(data) - {"version", "determiners", "groups", "assertion"}
+    if unknown:
+        raise _fail(path, "top level", f"unknown keys {sorted(unknown)}")
+    if data.get("version") in (None, ""):
+        raise _fail(path, "top level", "'version' is required")
+    raw_groups = data.get("groups")
+    if not isinstance(raw_groups, list) or not raw_groups:
+        raise _fail(path, "groups", "must be a non-empty list")
+    groups = tuple(_parse_group(raw, path, i) for i, raw in enumerate(raw_groups))
+    seen: set[str] = set()
+    for group in groups:
+        if group.id in seen:
+            raise _fail(path, f"group {group.id!r}", "duplicate id")
+        seen.add(group.id)
+    return Lexicon(
+        version=str(data["version"]),
+        determiners=_str_list(data.get("determiners"), path, "determiners"),
+        groups=groups,
+        assertion=_parse_assertion(data.get("assertion"), path),
+    )
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Read and validate a lexicon file (cached per path).
+
+    Args:
+        path: The YAML file; defaults to ``data/clinical/lexicon.yml`` in the
+            repository.
+
+    Returns:
+        The validated lexicon.
+
+    Raises:
+        LexiconError: When the file cannot be read or is invalid.
+    """
+    path = Path(path) if path is not None else DEFAULT_LEXICON_PATH
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read lexicon: {err}") from err
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise LexiconError(f"{path}: invalid YAML: {err}") from err
+    return parse_lexicon(data, path)

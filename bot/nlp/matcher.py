@@ -1,0 +1,178 @@
+"""Pipeline components that find clinical entity spans.
+
+``ClinicalMatcher`` turns lexicon groups into spans of ``doc.spans["clinical"]``
+(label = entity type, ``kb_id_`` = value, ``id_`` = ``"absent"`` for groups that
+state absence, else ``"mention"``). ``DurationFinder`` adds duration spans from
+:mod:`bot.nlp.durations`. Spans of different types may overlap; within one type
+the longest match wins, except that one stretch of text may carry several
+values ("fell off a ladder" is both ``is_major_trauma`` and ``is_after_injury``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from bot.nlp.durations import find_durations
+from bot.nlp.labels import DURATION
+from bot.nlp.lexicon import Lexicon, LexiconError, TermGroup
+from bot.nlp.patterns import TermSyntaxError, compile_term
+
+SPAN_KEY = "clinical"
+ABSENT = "absent"
+MENTION = "mention"
+#: Key in ``doc.user_data`` holding the date durations count back from.
+TODAY_KEY = "backchat_today"
+
+
+def keep_longest_per_type(spans: Iterable[Span]) -> list[Span]:
+    """Resolve overlaps within each entity type: the longest span wins.
+
+    Spans with exactly the same extent and type but different values are all
+    kept. Spans of different types never compete.
+
+    Args:
+        spans: Candidate spans.
+
+    Returns:
+        The kept spans, in text order, without exact duplicates.
+    """
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    kept: list[Span] = []
+    seen: set[tuple[str, str, int, int]] = set()
+    for span in ordered:
+        key = (span.label_, span.kb_id_, span.start, span.end)
+        if key in seen:
+            continue
+        clash = any(
+            k.label_ == span.label_
+            and k.start < span.end
+            and span.start < k.end
+            and (k.start, k.end) != (span.start, span.end)
+            for k in kept
+        )
+        if not clash:
+            kept.append(span)
+            seen.add(key)
+    return sorted(kept, key=lambda s: (s.start, s.end, s.label_, s.kb_id_))
+
+
+class ClinicalMatcher:
+    """Pipeline component producing lexicon-driven entity spans."""
+
+    def __init__(
+        self, nlp: Language, lexicon: Lexicon, lemma_of: Callable[[str], str]
+    ) -> None:
+        """Compile every group of the lexicon.
+
+        Args:
+            nlp: The pipeline (for its vocab and tokenizer).
+            lexicon: The validated lexicon.
+            lemma_of: Norm-to-lemma function of the pipeline.
+
+        Raises:
+            LexiconError: When a term does not compile.
+        """
+        self.matcher = Matcher(nlp.vocab)
+        self.groups: dict[str, TermGroup] = {}
+
+        def split(word: str) -> list[str]:
+            return [t.norm_ for t in nlp.make_doc(word)]
+
+        for index, group in enumerate(lexicon.groups):
+            key = f"group:{index}"
+            self.groups[key] = group
+            try:
+                terms = [
+                    compile_term(
+                        term,
+                        split=split,
+                        lemma_of=lemma_of,
+                        determiners=lexicon.determiners,
+                    )
+                    for term in group.terms
+                ]
+                self.matcher.add(key, terms)
+                if group.not_when:
+                    exclusions = [
+                        compile_term(
+                            term,
+                            split=split,
+                            lemma_of=lemma_of,
+                            determiners=lexicon.determiners,
+                        )
+                        for term in group.not_when
+                    ]
+                    self.matcher.add(f"exclude:{index}", exclusions)
+            except TermSyntaxError as err:
+                raise LexiconError(f"group {group.id!r}: {err}") from err
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add entity spans to ``doc.spans["clinical"]``.
+
+        Args:
+            doc: The document (lemmatised).
+
+        Returns:
+            The same document.
+        """
+        matches = self.matcher(doc)
+        excluded: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in matches:
+            name = doc.vocab.strings[match_id]
+            if name.startswith("exclude:"):
+                index = name.split(":", 1)[1]
+                excluded.setdefault(f"group:{index}", []).append((start, end))
+        spans: list[Span] = list(doc.spans.get(SPAN_KEY, []))
+        for match_id, start, end in matches:
+            name = doc.vocab.strings[match_id]
+            group = self.groups.get(name)
+            if group is None:
+                continue
+            if any(s < end and start < e for s, e in excluded.get(name, [])):
+                continue
+            span_id = ABSENT if group.absent else MENTION
+            for entity, value in ((group.entity, group.value), *group.also):
+                spans.append(
+                    Span(doc, start, end, label=entity, kb_id=value, span_id=span_id)
+                )
+        doc.spans[SPAN_KEY] = keep_longest_per_type(spans)
+        return doc
+
+
+class DurationFinder:
+    """Pipeline component adding ``duration`` spans (``kb_id_`` = days)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add duration spans, counting relative dates from ``doc.user_data``.
+
+        Args:
+            doc: The document; ``doc.user_data["backchat_today"]`` may hold a
+                :class:`datetime.date` (default: today).
+
+        Returns:
+            The same document.
+        """
+        today = doc.user_data.get(TODAY_KEY)
+        if not isinstance(today, date):
+            today = None
+        spans = list(doc.spans.get(SPAN_KEY, []))
+        for found in find_durations(doc.text, today=today):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is not None:
+                spans.append(
+                    Span(
+                        doc,
+                        span.start,
+                        span.end,
+                        label=DURATION,
+                        kb_id=str(found.days),
+                        span_id=MENTION,
+                    )
+                )
+        doc.spans[SPAN_KEY] = keep_longest_per_type(spans)
+        return doc

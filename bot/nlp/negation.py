@@ -1,0 +1,215 @@
+"""NegEx-style negation and uncertainty, over entities that may overlap.
+
+negspacy's ``negex`` only looks at ``doc.ents``, which cannot hold overlapping
+spans; our entities overlap by design ("my left leg tingles" is a laterality, a
+symptom and a red flag at once) and we also need uncertainty. So we keep
+NegEx's idea (Chapman et al., J Biomed Inform 2001; ConText, Harkema et al.
+2009): trigger phrases, a scope that runs forward (or back) a few words and
+ends at a termination term or the end of the sentence.
+
+Two parts: :class:`AssertionTriggerFinder`, a pipeline component that marks
+trigger phrases in ``doc.spans["assertion_triggers"]``, and :func:`assess`, a
+pure function deciding whether one entity span is negated or uncertain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from bot.nlp.lexicon import AssertionTriggers
+from bot.nlp.patterns import compile_term
+
+#: Span groups holding triggers read before a finding and after it. A phrase
+#: can be both ("no" in "no fever" and "fever? no"), so each side resolves its
+#: own overlaps; pseudo-triggers and terminations take part in both.
+PRE_TRIGGER_KEY = "assertion_triggers_pre"
+POST_TRIGGER_KEY = "assertion_triggers_post"
+
+PRE_NEGATION = "pre_negation"
+POST_NEGATION = "post_negation"
+PSEUDO = "pseudo"
+PRE_UNCERTAIN = "pre_uncertain"
+POST_UNCERTAIN = "post_uncertain"
+EXPERIENCER = "experiencer"
+TERMINATION = "termination"
+
+PRE_SIDE = frozenset({PRE_NEGATION, PRE_UNCERTAIN, EXPERIENCER, PSEUDO, TERMINATION})
+POST_SIDE = frozenset({POST_NEGATION, POST_UNCERTAIN, PSEUDO, TERMINATION})
+
+#: How many words may stand between a trigger and the finding it governs.
+PRE_WINDOW = 6
+POST_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """Whether a finding was denied or hedged.
+
+    Attributes:
+        negated: The person said it is absent.
+        uncertain: The person hedged, or spoke about someone else.
+    """
+
+    negated: bool = False
+    uncertain: bool = False
+
+
+class AssertionTriggerFinder:
+    """Pipeline component marking negation, uncertainty and termination triggers."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        triggers: AssertionTriggers,
+        determiners: tuple[str, ...],
+        lemma_of: Callable[[str], str],
+    ) -> None:
+        """Compile the trigger phrases.
+
+        Args:
+            nlp: The pipeline (for its vocab and tokenizer).
+            triggers: Trigger phrases from the lexicon.
+            determiners: Words ``<det>`` accepts.
+            lemma_of: Norm-to-lemma function of the pipeline.
+        """
+        self.matcher = Matcher(nlp.vocab)
+
+        def split(word: str) -> list[str]:
+            return [t.norm_ for t in nlp.make_doc(word)]
+
+        for kind, phrases in triggers.by_kind().items():
+            patterns = [
+                compile_term(p, split=split, lemma_of=lemma_of, determiners=determiners)
+                for p in phrases
+            ]
+            if patterns:
+                self.matcher.add(kind, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Mark triggers; on each side, where two overlap, the longer wins.
+
+        Args:
+            doc: The document.
+
+        Returns:
+            The same document, with the pre- and post-trigger span groups set.
+        """
+        spans = self.matcher(doc, as_spans=True)
+        doc.spans[PRE_TRIGGER_KEY] = filter_spans(
+            [s for s in spans if s.label_ in PRE_SIDE]
+        )
+        doc.spans[POST_TRIGGER_KEY] = filter_spans(
+            [s for s in spans if s.label_ in POST_SIDE]
+        )
+        return doc
+
+
+#: Words that may follow a post-trigger without continuing its clause
+#: ("numbness? no, thanks"; "the tingling has gone away now").
+CLAUSE_TAIL_WORDS = frozenset(
+    {
+        "now",
+        "thanks",
+        "thank",
+        "either",
+        "really",
+        "lately",
+        "recently",
+        "tho",
+        "though",
+        "thankfully",
+        "luckily",
+        "so",
+        "at",
+        "all",
+        "mate",
+        "x",
+        "xx",
+    }
+)
+
+
+def _ends_clause(doc: Doc, index: int, terminations: list[Span]) -> bool:
+    """Whether a clause ends just before the token at ``index``."""
+    if index >= len(doc):
+        return True
+    token = doc[index]
+    return (
+        token.is_punct
+        or token.is_sent_start
+        or token.lower_ in CLAUSE_TAIL_WORDS
+        or any(t.start == index for t in terminations)
+    )
+
+
+def _no_termination_between(terminations: list[Span], start: int, end: int) -> bool:
+    return not any(start <= t.start and t.end <= end for t in terminations)
+
+
+def assess(
+    doc: Doc,
+    span: Span,
+    *,
+    absent: bool = False,
+    experiencer_applies: bool = False,
+) -> Assertion:
+    """Decide whether one finding is negated or uncertain.
+
+    Triggers inside the finding itself are ignored ("can't hold my wee" is a
+    finding, not a denial). A pre-trigger governs findings up to
+    :data:`PRE_WINDOW` words after it in the same sentence, unless a
+    termination term comes between. A post-trigger governs a finding up to
+    :data:`POST_WINDOW` words before it and only counts when it ends its
+    clause ("fever? no" but not "fever, no idea"); it may follow a question
+    mark ("numbness? none").
+
+    Args:
+        doc: The processed document (with the trigger span groups).
+        span: The finding.
+        absent: The finding's own words state absence ("bladder is fine").
+        experiencer_applies: Whether "someone else had it" triggers apply to
+            this finding (only for history questions such as cancer).
+
+    Returns:
+        The assertion status.
+    """
+    pre = list(doc.spans[PRE_TRIGGER_KEY]) if PRE_TRIGGER_KEY in doc.spans else []
+    post = list(doc.spans[POST_TRIGGER_KEY]) if POST_TRIGGER_KEY in doc.spans else []
+    sent = span.sent
+    terminations = [t for t in (*pre, *post) if t.label_ == TERMINATION]
+    negated = absent
+    uncertain = False
+    for trig in pre:
+        if trig.end > span.start or trig.start < sent.start:
+            continue
+        if span.start - trig.end > PRE_WINDOW or not _no_termination_between(
+            terminations, trig.end, span.start
+        ):
+            continue
+        if trig.label_ == PRE_NEGATION:
+            negated = True
+        elif trig.label_ == PRE_UNCERTAIN or (
+            trig.label_ == EXPERIENCER and experiencer_applies
+        ):
+            uncertain = True
+    for trig in post:
+        if trig.start < span.end or trig.start - span.end > POST_WINDOW:
+            continue
+        if not _no_termination_between(terminations, span.end, trig.start):
+            continue
+        if any(
+            doc[i].is_sent_start and doc[i - 1].text != "?"
+            for i in range(span.end + 1, trig.start + 1)
+        ):
+            continue
+        if trig.label_ == POST_NEGATION and _ends_clause(doc, trig.end, terminations):
+            negated = True
+        elif trig.label_ == POST_UNCERTAIN:
+            uncertain = True
+    return Assertion(negated=negated, uncertain=uncertain)

@@ -1,0 +1,112 @@
+"""Compile lexicon terms into spaCy ``Matcher`` token patterns.
+
+The term language is deliberately tiny. A term is words separated by spaces:
+
+* ``word`` matches any form of the word (its lemma: "tingle" matches
+  "tingles", "tingling"; "can't" matches "cant", "cannot", "can not");
+* ``=word`` matches exactly that lower-case form ("=fell" but not "fall");
+* ``a|b|c`` matches any of the alternatives (each lemmatised, or exact when
+  written ``=a|=b``);
+* a trailing ``?`` makes the word optional (``very?``);
+* ``*`` matches one optional word of any kind (not punctuation, not a
+  negation word);
+* ``<det>`` matches one optional determiner or possessive ("my", "the", "me").
+
+No regular expressions, no nesting: a term that needs more is two terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+TokenPattern = list[dict[str, Any]]
+
+#: Lemmas a ``*`` gap may not match: a negation inside a gap would otherwise
+#: be hidden from the negation scope ("legs aren't weak").
+GAP_NEVER = ("not", "no", "never", "nothing", "none", "without")
+
+
+class TermSyntaxError(ValueError):
+    """A term does not follow the term language."""
+
+
+def _word_forms(
+    alternative: str, split: Callable[[str], list[str]], lemma_of: Callable[[str], str]
+) -> list[tuple[str, str]]:
+    """Return ``(attribute, value)`` per spaCy token for one alternative."""
+    exact = alternative.startswith("=")
+    word = alternative[1:] if exact else alternative
+    if not word:
+        raise TermSyntaxError(f"empty word in {alternative!r}")
+    pieces = split(word.lower())
+    if exact:
+        return [("LOWER", piece) for piece in pieces]
+    return [("LEMMA", lemma_of(piece)) for piece in pieces]
+
+
+def compile_term(
+    term: str,
+    *,
+    split: Callable[[str], list[str]],
+    lemma_of: Callable[[str], str],
+    determiners: Sequence[str],
+) -> TokenPattern:
+    """Compile one term into a ``Matcher`` token pattern.
+
+    Args:
+        term: The term, in the language described in this module's docstring.
+        split: Splits a word into the norms of the spaCy tokens it becomes
+            ("can't" -> ["can", "not"]).
+        lemma_of: Maps a norm to the lemma the pipeline gives it.
+        determiners: Words ``<det>`` accepts.
+
+    Returns:
+        A list of token-pattern dicts.
+
+    Raises:
+        TermSyntaxError: When the term is empty, all optional, starts or ends
+            with ``*``, or its alternatives split into different numbers of tokens.
+    """
+    words = term.split()
+    if words and "*" in (words[0], words[-1]):
+        raise TermSyntaxError(f"term {term!r} may not start or end with '*'")
+    pattern: TokenPattern = []
+    required = 0
+    for raw in words:
+        if raw == "*":
+            # a gap never swallows a negation ("my legs aren't weak")
+            pattern.append(
+                {"IS_PUNCT": False, "LEMMA": {"NOT_IN": list(GAP_NEVER)}, "OP": "?"}
+            )
+            continue
+        if raw == "<det>":
+            pattern.append({"LOWER": {"IN": list(determiners)}, "OP": "?"})
+            continue
+        optional = raw.endswith("?") and len(raw) > 1
+        body = raw[:-1] if optional else raw
+        forms = [_word_forms(alt, split, lemma_of) for alt in body.split("|")]
+        if len({len(f) for f in forms}) != 1:
+            raise TermSyntaxError(
+                f"alternatives in {raw!r} of term {term!r} split into different "
+                "numbers of tokens; write them as separate terms"
+            )
+        for position in range(len(forms[0])):
+            by_attr: dict[str, set[str]] = {}
+            for form in forms:
+                attr, value = form[position]
+                by_attr.setdefault(attr, set()).add(value)
+            if len(by_attr) != 1:
+                raise TermSyntaxError(
+                    f"{raw!r} in term {term!r} mixes exact (=) and lemma forms"
+                )
+            ((attr, values),) = by_attr.items()
+            token: dict[str, Any] = {attr: {"IN": sorted(values)}}
+            if optional:
+                token["OP"] = "?"
+            else:
+                required += 1
+            pattern.append(token)
+    if not required:
+        raise TermSyntaxError(f"term {term!r} has no required word")
+    return pattern

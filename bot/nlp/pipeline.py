@@ -1,0 +1,106 @@
+"""Build the spaCy pipeline: blank English, no downloaded model.
+
+Order: ``sentencizer`` -> ``backchat_lemmatizer`` -> ``backchat_clinical_matcher``
+-> ``backchat_durations`` -> ``backchat_assertion_triggers``.
+"""
+
+# No `from __future__ import annotations` here: spaCy resolves factory type
+# hints with pydantic, which fails on string annotations (ForwardRef error).
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from bot.nlp.lemma import LowercaseLemmatizer
+from bot.nlp.lexicon import load_lexicon
+from bot.nlp.matcher import ClinicalMatcher, DurationFinder
+from bot.nlp.negation import AssertionTriggerFinder
+
+LEMMATIZER = "backchat_lemmatizer"
+MATCHER = "backchat_clinical_matcher"
+DURATIONS = "backchat_durations"
+TRIGGERS = "backchat_assertion_triggers"
+
+
+def _lemma_of(nlp: Language) -> Callable[[str], str]:
+    lemmatizer = nlp.get_pipe(LEMMATIZER)
+    assert isinstance(lemmatizer, LowercaseLemmatizer)
+    return lemmatizer.lemma_of
+
+
+def _lexicon_path(value: str) -> Path | None:
+    return Path(value) if value else None
+
+
+@Language.factory(MATCHER, default_config={"lexicon_path": ""})
+def create_clinical_matcher(
+    nlp: Language, name: str, lexicon_path: str
+) -> ClinicalMatcher:
+    """spaCy factory for :class:`~bot.nlp.matcher.ClinicalMatcher`."""
+    return ClinicalMatcher(
+        nlp, load_lexicon(_lexicon_path(lexicon_path)), _lemma_of(nlp)
+    )
+
+
+@Language.factory(DURATIONS)
+def create_duration_finder(nlp: Language, name: str) -> DurationFinder:
+    """spaCy factory for :class:`~bot.nlp.matcher.DurationFinder`."""
+    return DurationFinder()
+
+
+@Language.factory(TRIGGERS, default_config={"lexicon_path": ""})
+def create_trigger_finder(
+    nlp: Language, name: str, lexicon_path: str
+) -> AssertionTriggerFinder:
+    """spaCy factory for :class:`~bot.nlp.negation.AssertionTriggerFinder`."""
+    lexicon = load_lexicon(_lexicon_path(lexicon_path))
+    return AssertionTriggerFinder(
+        nlp, lexicon.assertion, lexicon.determiners, _lemma_of(nlp)
+    )
+
+
+def build_pipeline(lexicon_path: Path | None = None) -> Language:
+    """Build the clinical language pipeline from a blank English model.
+
+    Args:
+        lexicon_path: The lexicon YAML; defaults to ``data/clinical/lexicon.yml``
+            in the repository (resolved from this file, not the working
+            directory).
+
+    Returns:
+        A ready ``spacy.Language``; entity spans are in
+        ``doc.spans["clinical"]``. Use :func:`bot.nlp.extract` to read them.
+
+    Raises:
+        bot.nlp.lexicon.LexiconError: When the lexicon is missing or invalid.
+    """
+    path = str(lexicon_path) if lexicon_path is not None else ""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(LEMMATIZER)
+    nlp.add_pipe(MATCHER, config={"lexicon_path": path})
+    nlp.add_pipe(DURATIONS)
+    nlp.add_pipe(TRIGGERS, config={"lexicon_path": path})
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get_pipeline() -> Language:
+    """Return the pipeline for the default lexicon, built once per process."""
+    return build_pipeline()
+
+
+def experiencer_values(nlp: Language) -> frozenset[str]:
+    """Red-flag values that "someone else had it" triggers apply to.
+
+    Args:
+        nlp: A pipeline from :func:`build_pipeline`.
+
+    Returns:
+        The values, from the lexicon the pipeline was built with.
+    """
+    path = nlp.get_pipe_config(TRIGGERS).get("lexicon_path", "")
+    return load_lexicon(_lexicon_path(path)).assertion.experiencer_values

@@ -1,0 +1,103 @@
+"""Lexicon loading and validation give clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.nlp import build_pipeline
+from bot.nlp.labels import ENTITY_VALUES
+from bot.nlp.lexicon import DEFAULT_LEXICON_PATH, LexiconError, load_lexicon
+
+MINIMAL = {
+    "version": "t",
+    "determiners": ["my"],
+    "groups": [
+        {
+            "id": "g1",
+            "entity": "symptom",
+            "value": "numbness",
+            "source": "test",
+            "terms": ["numb"],
+        }
+    ],
+    "assertion": {"source": "test", "pre_negation": ["no"]},
+}
+
+
+def _write(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "lexicon.yml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def test_default_lexicon_is_valid() -> None:
+    lexicon = load_lexicon(DEFAULT_LEXICON_PATH)
+    assert all(group.source for group in lexicon.groups)
+
+
+def test_every_value_has_vocabulary() -> None:
+    lexicon = load_lexicon(DEFAULT_LEXICON_PATH)
+    covered = {(g.entity, g.value) for g in lexicon.groups if not g.absent}
+    covered |= {pair for g in lexicon.groups for pair in g.also}
+    expected = {(e, v) for e, values in ENTITY_VALUES.items() for v in values}
+    assert expected - covered == set()
+
+
+def test_minimal_lexicon_builds(tmp_path: Path) -> None:
+    from bot.nlp import extract
+
+    nlp = build_pipeline(_write(tmp_path, MINIMAL))
+    (entity,) = extract("no numb toes", nlp)
+    assert (entity.value, entity.negated) == ("numbness", True)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"groups": []}, "groups: must be a non-empty list"),
+        ({"version": None}, "'version' is required"),
+        ({"extra": 1}, "unknown keys"),
+        (
+            {"groups": [{**MINIMAL["groups"][0], "value": "numbish"}]},
+            "unknown symptom value 'numbish'",
+        ),
+        (
+            {"groups": [{**MINIMAL["groups"][0], "entity": "mood"}]},
+            "unknown entity 'mood'",
+        ),
+        (
+            {"groups": [{**MINIMAL["groups"][0], "source": ""}]},
+            "'source' must be a non-empty string",
+        ),
+        ({"groups": [{**MINIMAL["groups"][0], "terms": []}]}, "must not be empty"),
+        ({"groups": [MINIMAL["groups"][0], MINIMAL["groups"][0]]}, "duplicate id"),
+        (
+            {"assertion": {"source": "t", "pre_negation": [False]}},
+            "quote YAML words such as no",
+        ),
+    ],
+)
+def test_invalid_lexicon(tmp_path: Path, change: dict, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon(_write(tmp_path, {**MINIMAL, **change}))
+
+
+def test_bad_term_syntax_names_group(tmp_path: Path) -> None:
+    group = {**MINIMAL["groups"][0], "terms": ["* numb"]}
+    with pytest.raises(LexiconError, match="group 'g1'"):
+        build_pipeline(_write(tmp_path, {**MINIMAL, "groups": [group]}))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="cannot read lexicon"):
+        load_lexicon(tmp_path / "nope.yml")
+
+
+def test_invalid_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yml"
+    path.write_text("groups: [unclosed", encoding="utf-8")
+    with pytest.raises(LexiconError, match="invalid YAML"):
+        load_lexicon(path)

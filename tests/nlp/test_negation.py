@@ -1,0 +1,131 @@
+"""Negation, uncertainty and their scope."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.nlp import ClinicalEntity, red_flags_denied, red_flags_present
+from tests.nlp.conftest import found
+
+Run = Callable[[str], list[ClinicalEntity]]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("no numbness", "symptom", "numbness"),
+        ("it doesn't wake me", "red_flag", "has_night_pain"),
+        ("it doesnt wake me up", "red_flag", "has_night_pain"),
+        ("never had cancer", "red_flag", "has_cancer_history"),
+        ("not since the fall", "red_flag", "is_after_injury"),
+        ("no problems with my bladder", "red_flag", "has_bladder_bowel_change"),
+        ("denies fever", "red_flag", "has_fever"),
+        ("without any tingling", "symptom", "tingling"),
+        ("I can control my bladder fine", "red_flag", "has_bladder_bowel_change"),
+        ("bladder and bowels are fine", "red_flag", "has_bladder_bowel_change"),
+        ("I haven't wet myself", "red_flag", "has_bladder_bowel_change"),
+        ("I don't have a temperature", "red_flag", "has_fever"),
+        ("I've not lost any weight", "red_flag", "has_weight_loss"),
+        ("no weakness in my legs", "red_flag", "has_leg_weakness"),
+        ("numbness? no", "symptom", "numbness"),
+        ("fever - none", "red_flag", "has_fever"),
+        ("I sleep fine", "red_flag", "has_night_pain"),
+        ("it's fine at night", "red_flag", "has_night_pain"),
+        ("no history of cancer", "red_flag", "has_cancer_history"),
+        ("the tingling has gone away now", "symptom", "tingling"),
+        ("my legs aren't weak", "red_flag", "has_bilateral_leg_weakness"),
+        ("i can feel everything when i wipe", "red_flag", "has_saddle_numbness"),
+        ("my weight is the same", "red_flag", "has_weight_loss"),
+        ("my legs are fine", "red_flag", "has_leg_symptoms"),
+    ],
+)
+def test_negated(run: Run, text: str, entity: str, value: str) -> None:
+    assert (value, True, False) in found(run(text), entity)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("not sure if I have a fever", "red_flag", "has_fever"),
+        ("maybe I've lost some weight", "red_flag", "has_weight_loss"),
+        ("I think I might have wet myself", "red_flag", "has_bladder_bowel_change"),
+        ("might have a temperature", "red_flag", "has_fever"),
+        ("possibly some numbness", "symptom", "numbness"),
+        ("my mum had cancer", "red_flag", "has_cancer_history"),
+        ("I'm worried it's cancer", "red_flag", "has_cancer_history"),
+        ("fever maybe", "red_flag", "has_fever"),
+    ],
+)
+def test_uncertain(run: Run, text: str, entity: str, value: str) -> None:
+    assert (value, False, True) in found(run(text), entity)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "denied"),
+    [
+        (
+            "it doesn't wake me, but my left leg tingles",
+            {"has_leg_symptoms"},
+            {"has_night_pain"},
+        ),
+        (
+            "no fever although I have lost weight",
+            {"has_weight_loss"},
+            {"has_fever"},
+        ),
+        ("no fever, my leg is weak", {"has_leg_weakness"}, {"has_fever"}),
+        (
+            "never had cancer. I wet myself",
+            {"has_bladder_bowel_change"},
+            {"has_cancer_history"},
+        ),
+        (
+            "no numbness apart from the pins and needles in my foot",
+            {"has_leg_symptoms"},
+            set(),
+        ),
+        # present wins over denied for the same flag
+        (
+            "my bladder is fine but I pooed myself",
+            {"has_bladder_bowel_change"},
+            set(),
+        ),
+        # a negation word inside the finding does not negate it
+        ("I can't hold my wee", {"has_bladder_bowel_change"}, set()),
+        ("I cannot feel when I wipe", {"has_saddle_numbness"}, set()),
+        ("nothing eases it at night", {"has_night_pain"}, set()),
+        # a list after one negation word is all negated
+        (
+            "no fever, night sweats or weight loss",
+            set(),
+            {"has_fever", "has_weight_loss"},
+        ),
+    ],
+)
+def test_scope(run: Run, text: str, present: set[str], denied: set[str]) -> None:
+    entities = run(text)
+    assert red_flags_present(entities) == present
+    assert red_flags_denied(entities) == denied
+
+
+def test_lead_example(run: Run) -> None:
+    entities = run(
+        "my lower back has hurt for about three weeks since I lifted a box, "
+        "it doesn't wake me up but my left leg tingles"
+    )
+    assert found(entities, "body_location") == {("lower_back", False, False)}
+    assert found(entities, "duration") == {(21, False, False)}
+    assert found(entities, "onset") == {("lifting", False, False)}
+    assert found(entities, "laterality") == {("left", False, False)}
+    assert found(entities, "symptom") == {("tingling", False, False)}
+    assert found(entities, "red_flag") == {
+        ("has_night_pain", True, False),
+        ("has_leg_symptoms", False, False),
+    }
+
+
+def test_negation_does_not_cross_sentences(run: Run) -> None:
+    entities = run("No. My legs are both going weak.")
+    assert "has_bilateral_leg_weakness" in red_flags_present(entities)
