@@ -3,13 +3,17 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: help setup run test lint validate train shell eval bench clean
+.PHONY: help setup account run test lint validate train shell eval bench clean
 
 help: ## Show this help
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-setup: ## Create .venv (Python 3.10) and install everything (skips what is done)
+setup: ## Create .venv (Python 3.10), install everything, chromium and the widget (skips what is done)
 	@scripts/setup.sh
+	@scripts/setup_browser.sh
+
+account: setup ## Create a clinician account for the console: make account NAME=alice
+	@$(PY) -m bot.cli db upgrade && $(PY) -m bot.web.accounts create $(NAME)
 
 run: setup ## Train if the data changed, seed the database, start the servers
 	@scripts/run.sh
@@ -28,6 +32,9 @@ train: setup ## Train the model unless one exists for the current inputs
 
 shell: setup train ## Chat in the terminal (needs `make run` in another terminal for actions)
 	@TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/rasa shell --model models --endpoints endpoints.yml
+
+eval: setup ## NLU quality on the kept-out set: intents, entities, red flags (before/after)
+	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) scripts/eval_intents.py
 
 clean: ## Remove trained models and local databases
 	rm -rf models var

@@ -43,6 +43,6 @@ class ActionAssessTriage(Action):
         elif assessment.level is Urgency.SOON:
             dispatcher.utter_message(response=names.UTTER_OFFER_HANDOFF)
         else:
-            suggest_exercises(dispatcher, answers, assessment)
+            events += suggest_exercises(dispatcher, answers, assessment)
             dispatcher.utter_message(response=names.UTTER_SAFETY_NET)
         return events

@@ -1,43 +1,77 @@
-"""Exercise suggestions, only ever after a triage with no red flag."""
+"""Exercise plans and steps, only ever after a triage with no red flag."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
-import yaml
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.context import ruleset, settings, triage_answers
+from actions.context import ruleset, session_factory, triage_answers
+from actions.library_context import plan_request
+from bot.library.format import format_exercise_steps, format_plan
+from bot.library.recommend import another_exercise, easier_alternative, recommend_plan
+from bot.library.search import find_exercise
+from bot.library.text import STOP_WORDS, normalize
 from bot.triage import Assessment, Urgency, assess
 
+# Words of the question around an exercise's name ("how do I do the ... ?").
+QUESTION_WORDS = frozenset(
+    {
+        "how",
+        "do",
+        "does",
+        "i",
+        "you",
+        "the",
+        "a",
+        "an",
+        "show",
+        "me",
+        "explain",
+        "tell",
+        "what",
+        "whats",
+        "is",
+        "to",
+        "steps",
+        "for",
+        "instructions",
+        "look",
+        "like",
+        "done",
+    }
+)
 
-@lru_cache(maxsize=1)
-def _starter_exercises() -> tuple[tuple[str, str], ...]:
-    # SEAM: the exercise library (bot/library) replaces this fixed list.
-    path = settings().clinical_dir / "starter_exercises.yml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return tuple((item["name"], item["dose"]) for item in document["exercises"])
+
+def exercise_words(tracker: Tracker) -> str:
+    """The words of the latest message that may name an exercise."""
+    text = normalize(tracker.latest_message.get("text") or "")
+    return " ".join(w for w in text.split() if w not in QUESTION_WORDS | STOP_WORDS)
+
+
 
 
 def suggest_exercises(
     dispatcher: CollectingDispatcher,
     answers: Mapping[str, Any],
     assessment: Assessment,
-) -> None:
-    """Show exercises for a self-care outcome; explain why not otherwise."""
+) -> list[EventType]:
+    """Show a plan for a self-care outcome; explain why not otherwise."""
     if assessment.level is None:
         dispatcher.utter_message(response=names.UTTER_EXERCISES_NEED_TRIAGE)
-        return
+        return []
     if assessment.level is not Urgency.SELF_CARE:
         dispatcher.utter_message(response=names.UTTER_EXERCISES_WITHHELD)
-        return
-    lines = "\n".join(f"- {name}: {dose}" for name, dose in _starter_exercises())
-    dispatcher.utter_message(response=names.UTTER_EXERCISES_INTRO, exercises=lines)
+        return []
+    with session_factory().begin() as session:
+        plan = recommend_plan(session, plan_request(answers, assessment))
+        text = format_plan(plan)
+    dispatcher.utter_message(response=names.UTTER_EXERCISES_INTRO, exercises=text)
+    return [SlotSet(names.SLOT_EXERCISES_SHOWN, list(plan.names))]
 
 
 class ActionSuggestExercises(Action):
@@ -53,7 +87,44 @@ class ActionSuggestExercises(Action):
         tracker: Tracker,
         domain: dict[str, Any],
     ) -> list[EventType]:
-        """Suggest exercises from what is known so far."""
+        """Suggest a plan from what is known so far."""
         answers = triage_answers(tracker)
-        suggest_exercises(dispatcher, answers, assess(answers, ruleset()))
-        return []
+        return suggest_exercises(dispatcher, answers, assess(answers, ruleset()))
+
+
+class ActionExplainExercise(Action):
+    """How to do a named exercise, an easier one, or another one."""
+
+    def name(self) -> str:
+        """Name used in the rules."""
+        return names.ACTION_EXPLAIN_EXERCISE
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        """Show the steps of the exercise the person means."""
+        answers = triage_answers(tracker)
+        assessment = assess(answers, ruleset())
+        if assessment.fired:
+            dispatcher.utter_message(response=names.UTTER_EXERCISES_WITHHELD)
+            return []
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        shown = list(tracker.get_slot(names.SLOT_EXERCISES_SHOWN) or [])
+        request = plan_request(answers, assessment, frozenset(shown))
+        with session_factory().begin() as session:
+            if intent == names.INTENT_ASK_EASIER and shown:
+                exercise = easier_alternative(session, request, shown[-1])
+            elif intent in (names.INTENT_ASK_EASIER, names.INTENT_ASK_ANOTHER):
+                exercise = another_exercise(session, request, set(shown))
+            else:
+                exercise = find_exercise(session, exercise_words(tracker))
+            steps = format_exercise_steps(exercise) if exercise else None
+            name = exercise.name if exercise else None
+        if steps is None:
+            dispatcher.utter_message(response=names.UTTER_EXERCISE_UNKNOWN)
+            return []
+        dispatcher.utter_message(response=names.UTTER_EXERCISE_STEPS, steps=steps)
+        return [SlotSet(names.SLOT_EXERCISES_SHOWN, [*shown, name])]

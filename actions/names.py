@@ -9,21 +9,30 @@ VALIDATE_TRIAGE_FORM = "validate_triage_form"
 ACTION_ASSESS_TRIAGE = "action_assess_triage"
 ACTION_REQUEST_HANDOFF = "action_request_handoff"
 ACTION_SUGGEST_EXERCISES = "action_suggest_exercises"
+ACTION_EXPLAIN_EXERCISE = "action_explain_exercise"
+ACTION_ANSWER_AVOID = "action_answer_avoid"
 
 # Slots set by actions (the triage answers are named by the ruleset and
 # bot.dialogue.slot_filling)
 SLOT_TRIAGE_LEVEL = "triage_level"
 SLOT_HANDOFF_CASE_ID = "handoff_case_id"
 SLOT_RED_FLAG_QUOTES = "red_flag_quotes"
+SLOT_EXERCISES_SHOWN = "exercises_shown"
 TRIAGE_CONTEXT_SLOTS = ("pain_location", "pain_duration_days", "pain_onset")
 
 # Intents that leave the form to other rules rather than answering its question
 INTENT_REPORT_EMERGENCY = "report_emergency_symptom"
+INTENT_ASK_EASIER = "ask_easier_exercise"
+INTENT_ASK_ANOTHER = "ask_another_exercise"
 INTERRUPTING_INTENTS = frozenset(
     {
         INTENT_REPORT_EMERGENCY,
         "ask_what_to_avoid",
         "ask_exercises",
+        "ask_exercise_steps",
+        "ask_activity_ok",
+        INTENT_ASK_EASIER,
+        INTENT_ASK_ANOTHER,
         "request_clinician",
         "restart",
         "goodbye",
@@ -47,3 +56,8 @@ UTTER_HANDOFF_FAILED = "utter_handoff_failed"
 UTTER_EXERCISES_INTRO = "utter_exercises_intro"
 UTTER_EXERCISES_WITHHELD = "utter_exercises_withheld"
 UTTER_EXERCISES_NEED_TRIAGE = "utter_exercises_need_triage"
+UTTER_EXERCISE_STEPS = "utter_exercise_steps"
+UTTER_EXERCISE_UNKNOWN = "utter_exercise_unknown"
+UTTER_AVOID_GENERAL = "utter_avoid_general"
+UTTER_AVOID_PERSONAL = "utter_avoid_personal"
+UTTER_ACTIVITY_VERDICT_PREFIX = "utter_activity_verdict_"

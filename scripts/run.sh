@@ -7,6 +7,8 @@ mkdir -p var
 .venv/bin/python -m bot.cli db upgrade
 .venv/bin/python -m bot.cli db seed
 model=$(.venv/bin/python -m bot.modelcache | tail -n 1)
+# The console reads conversations through Rasa's token-protected HTTP API.
+export BACKCHAT_RASA_TOKEN="${BACKCHAT_RASA_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -18,18 +20,25 @@ echo "==> starting the action server on :$BACKCHAT_ACTION_PORT"
 pids+=($!)
 echo "==> starting the Rasa server on :$BACKCHAT_RASA_PORT (model $(basename "$model"))"
 .venv/bin/rasa run --model "$model" --port "$BACKCHAT_RASA_PORT" --enable-api \
-  --cors "*" --credentials credentials.yml --endpoints endpoints.yml \
+  --auth-token "$BACKCHAT_RASA_TOKEN" \
+  --cors "http://localhost:$BACKCHAT_WEB_PORT" "http://127.0.0.1:$BACKCHAT_WEB_PORT" --credentials credentials.yml --endpoints endpoints.yml \
   > var/rasa-server.log 2>&1 &
 pids+=($!)
 
+echo "==> starting the web page and clinician console on :$BACKCHAT_WEB_PORT"
+.venv/bin/python -m bot.web.app > var/web.log 2>&1 &
+pids+=($!)
+
 for _ in $(seq 1 180); do
-  if curl -sf "http://localhost:$BACKCHAT_RASA_PORT/status" >/dev/null 2>&1; then break; fi
+  if curl -sf "http://localhost:$BACKCHAT_RASA_PORT/status?token=$BACKCHAT_RASA_TOKEN" >/dev/null 2>&1; then break; fi
   for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "a server stopped; see var/*.log" >&2; tail -20 var/*.log >&2; exit 1; }; done
   sleep 1
 done
 cat <<MSG
 
 BackChat is running.
+  Chat in a browser: http://localhost:$BACKCHAT_WEB_PORT/
+  Clinician console: http://localhost:$BACKCHAT_WEB_PORT/console  (account: make account NAME=you)
   Chat over REST:  curl -s -XPOST http://localhost:$BACKCHAT_RASA_PORT/webhooks/rest/webhook \\
                      -d '{"sender":"me","message":"hi"}'
   Rasa server:     http://localhost:$BACKCHAT_RASA_PORT   (logs: var/rasa-server.log)

@@ -12,7 +12,8 @@ if [ ! -f "$stamp" ]; then
   echo "==> installing BackChat and its dependencies (first time: a few minutes)"
   # pip warns about missing local mirror folders on these machines: hide only that.
   quiet_pip() { .venv/bin/python -m pip install --quiet "$@" 2> >(grep -v "^WARNING: Location" >&2); }
-  quiet_pip --upgrade pip setuptools wheel
+  # Only pip itself: Rasa pins setuptools and packaging, newer ones break it.
+  quiet_pip --upgrade pip
   quiet_pip -e ".[dev]"
   .venv/bin/python -c "import rasa, spacy, bot"
   rm -f .venv/.installed-*

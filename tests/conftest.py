@@ -53,15 +53,19 @@ def make_tracker(
 
 @pytest.fixture
 def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A fresh SQLite database with every BackChat table, used by the actions."""
-    import bot.handoff.models  # noqa: F401  (registers the table)
+    """A fresh, migrated and seeded SQLite database, used by the actions."""
     from actions import context
-    from bot.db import Base, get_engine
+    from bot.cli import DEFAULT_CONTENT_DIR
+    from bot.db import get_session_factory
+    from bot.library.seed import seed_library
+    from bot.migrate import upgrade_database
 
     url = f"sqlite:///{tmp_path / 'backchat.db'}"
     monkeypatch.setenv("BACKCHAT_DATABASE_URL", url)
     context.settings.cache_clear()
-    Base.metadata.create_all(get_engine(url))
+    upgrade_database(url)
+    with get_session_factory(url).begin() as session:
+        seed_library(session, DEFAULT_CONTENT_DIR)
     yield url
     context.settings.cache_clear()
 

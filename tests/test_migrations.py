@@ -15,6 +15,7 @@ from sqlalchemy import MetaData, create_engine, inspect
 from sqlalchemy.pool import NullPool
 
 from bot.db import Base
+from bot.handoff import console_models
 from bot.handoff.models import HandoffCase
 from bot.library.models import Exercise
 from bot.migrate import (
@@ -34,7 +35,11 @@ LIBRARY_TABLES = {
     "library_content_version", "library_contraindication", "library_exercise",
     "library_exercise_alias", "library_exercise_contraindication",
 }  # fmt: skip
-MIGRATED_TABLES = LIBRARY_TABLES | {"handoff_case"}
+CONSOLE_TABLES = {
+    console_models.ClinicianAccount.__tablename__,
+    console_models.CaseClaim.__tablename__,
+}
+MIGRATED_TABLES = LIBRARY_TABLES | CONSOLE_TABLES | {"handoff_case"}
 
 
 @pytest.fixture
@@ -88,15 +93,15 @@ def schema_differences(url: str) -> list:
 def test_history_is_linear_handoff_then_library() -> None:
     script = ScriptDirectory.from_config(alembic_config("sqlite://"))
 
-    assert script.get_heads() == ["0002"]
-    assert [r.revision for r in script.walk_revisions()] == ["0002", "0001"]
+    assert script.get_heads() == ["0003"]
+    assert [r.revision for r in script.walk_revisions()] == ["0003", "0002", "0001"]
     assert script.get_revision("0002").down_revision == "0001"
 
 
 def test_upgrade_creates_every_table_as_the_models_define(db_url: str) -> None:
     upgrade_database(db_url)
 
-    assert current_revision(db_url) == "0002"
+    assert current_revision(db_url) == "0003"
     assert tables(db_url) == MIGRATED_TABLES | {"alembic_version"}
     assert set(Base.metadata.tables) >= MIGRATED_TABLES
     assert schema_differences(db_url) == []
@@ -123,7 +128,7 @@ def test_upgrading_twice_is_harmless(db_url: str) -> None:
     upgrade_database(db_url)
     upgrade_database(db_url)
 
-    assert current_revision(db_url) == "0002"
+    assert current_revision(db_url) == "0003"
 
 
 @pytest.mark.parametrize("how", ["x-argument", "environment"])
@@ -146,7 +151,7 @@ def test_alembic_command_line_finds_the_url(tmp_path: Path, how: str) -> None:
     )
 
     assert result.returncode == 0, result.stderr
-    assert current_revision(url) == "0002"
+    assert current_revision(url) == "0003"
 
 
 def test_migrations_on_postgresql(postgres_url: str) -> None:

@@ -152,15 +152,25 @@ def _answer_to_requested(
     parse_duration: DurationParser | None,
 ) -> dict[str, Any]:
     if slot in RED_FLAG_ANSWERS:
-        if intent == "affirm":
+        if intent == "affirm" or (intent != "deny" and _leading_word(text) in _YES):
             return {slot: True}
-        if intent == "deny":
+        if intent == "deny" or _leading_word(text) in _NO:
             return {slot: False}
         return {}
     if slot == "pain_duration_days" and text and parse_duration:
         days = parse_duration(text)
         return {} if days is None else {slot: days}
     return {}
+
+
+_YES = frozenset({"yes", "yeah", "yep", "yup", "yea", "aye", "y"})
+_NO = frozenset({"no", "nope", "nah", "n", "never"})
+
+
+def _leading_word(text: str | None) -> str:
+    """The first word of a reply ("No, it was just a slip" -> "no")."""
+    words = (text or "").lower().replace(",", " ").replace(".", " ").split()
+    return words[0] if words else ""
 
 
 def _as_days(value: Any) -> int | None:

@@ -21,8 +21,10 @@ def test_actions_match_the_domain(domain: dict[str, Any]) -> None:
 
 def test_responses_exist(domain: dict[str, Any]) -> None:
     responses = set(domain["responses"])
-    used = _constants("UTTER_") - {names.UTTER_TRIAGE_HINT_PREFIX}
+    used = {name for name in _constants("UTTER_") if not name.endswith("_")}
     assert used <= responses
+    for verdict in ("ok", "caution", "avoid"):
+        assert names.UTTER_ACTIVITY_VERDICT_PREFIX + verdict in responses
     for slot in names.TRIAGE_CONTEXT_SLOTS:
         assert names.UTTER_TRIAGE_HINT_PREFIX + slot in responses
 

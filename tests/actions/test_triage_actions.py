@@ -143,7 +143,10 @@ async def test_self_care_outcome_advises_suggests_and_safety_nets(
         "utter_exercises_intro",
         "utter_safety_net",
     ]
-    assert events == [SlotSet("triage_level", "self_care")]
+    assert events[0] == SlotSet("triage_level", "self_care")
+    shown = events[1]["value"]
+    assert events[1]["name"] == "exercises_shown" and len(shown) >= 3
+    assert "Stop if pain spreads" in dispatcher.messages[1]["exercises"]
 
 
 async def test_soon_outcome_says_why_and_offers_a_clinician(
@@ -201,6 +204,7 @@ async def test_hand_off_failure_is_told_not_raised(
     assert responses(dispatcher) == ["utter_handoff_failed"] and events == []
 
 
+@pytest.mark.usefixtures("database_url")
 @pytest.mark.parametrize(
     ("slots", "expected"),
     [

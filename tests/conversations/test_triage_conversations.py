@@ -74,7 +74,8 @@ def test_benign_lower_back_reaches_self_care_with_safety_net(stack: Stack) -> No
             ("no", SELF_CARE),
         ],
     )
-    assert SAFETY_NET in reply and "exercises" in reply
+    assert SAFETY_NET in reply and "short plan" in reply
+    assert "Stop if pain spreads" in reply
     assert stack.slots(who)["triage_level"] == "self_care"
     assert stack.slots(who)["has_night_pain"] is False
 

@@ -184,3 +184,20 @@ def test_a_duration_in_an_answer_about_something_else_is_not_the_pains() -> None
         text="yes, 6 years ago",
     )
     assert answers == {"has_cancer_history": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No, it was just a slip at home", False),
+        ("yes, quite a bad one", True),
+        ("well it was a slip", None),
+    ],
+)
+def test_a_reply_that_starts_with_yes_or_no_answers_the_question(
+    text: str, expected: bool | None
+) -> None:
+    answers = answers_from_message(
+        intent="inform", entities=[], requested_slot="is_major_trauma", text=text
+    )
+    assert answers.get("is_major_trauma") is expected

@@ -1,0 +1,128 @@
+"""The conversation test stack plus BackChat's web app, with Rasa's API locked.
+
+Extends ``tests.conversations.stack.Stack`` without changing it: Rasa gets
+``--auth-token`` and ``--cors`` for the page's origin, and a credentials file whose
+socket.io channel is ``bot.web.rasa_channel.SocketIOChannel``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+import yaml
+
+from tests.conversations.stack import BIN, ROOT, Stack, free_port
+
+CHANNEL = "bot.web.rasa_channel.SocketIOChannel"
+
+
+def web_credentials(source: Path, target: Path) -> Path:
+    """Write ``source`` credentials with the socket.io channel replaced by ours."""
+    credentials = yaml.safe_load(source.read_text()) or {}
+    socketio = credentials.pop("socketio", None)
+    credentials.setdefault(CHANNEL, socketio or {"session_persistence": True})
+    target.write_text(yaml.safe_dump(credentials))
+    return target
+
+
+@dataclass
+class WebStack(Stack):
+    """Rasa, the action server and the web app, on free ports."""
+
+    token: str = "test-token-not-secret"
+    web_port: int = field(default_factory=free_port)
+
+    @property
+    def web_url(self) -> str:
+        return f"http://127.0.0.1:{self.web_port}"
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {
+            **super().env,
+            "BACKCHAT_RASA_TOKEN": self.token,
+            "BACKCHAT_RASA_URL": self.url,
+            "BACKCHAT_WEB_HOST": "127.0.0.1",
+            "BACKCHAT_WEB_PORT": str(self.web_port),
+        }
+
+    def start(self) -> WebStack:
+        super().start()
+        self._spawn("web", [str(BIN / "python"), "-m", "bot.web.app"])
+        return self
+
+    def start_rasa(self) -> None:
+        credentials = web_credentials(
+            ROOT / "credentials.yml", self.workdir / "credentials.yml"
+        )
+        self._spawn(
+            "rasa",
+            [
+                str(BIN / "rasa"),
+                "run",
+                "--model",
+                str(self.model),
+                "--port",
+                str(self.rasa_port),
+                "--enable-api",
+                "--auth-token",
+                self.token,
+                "--cors",
+                self.web_url,
+                "--credentials",
+                str(credentials),
+                "--endpoints",
+                "endpoints.yml",
+            ],
+        )
+
+    def wait_ready(self, timeout: float = 240) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for name, process in self.processes.items():
+                if process.poll() is not None:
+                    raise RuntimeError(f"{name} exited; log:\n{self.log(name)}")
+            if all(self._up(url) for url in self._health_urls()):
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"servers not ready; rasa log:\n{self.log('rasa')}")
+
+    def _health_urls(self) -> list[str]:
+        return [
+            f"{self.url}/status?token={self.token}",
+            f"http://127.0.0.1:{self.action_port}/health",
+            f"{self.web_url}/widget.js",
+        ]
+
+    @staticmethod
+    def _up(url: str) -> bool:
+        try:
+            return requests.get(url, timeout=2).ok
+        except requests.ConnectionError:
+            return False
+
+    def tracker(self, sender: str) -> dict:
+        """The conversation's tracker through Rasa's token-protected API."""
+        response = requests.get(
+            f"{self.url}/conversations/{sender}/tracker",
+            params={"token": self.token},
+            timeout=10,
+        )
+        response.raise_for_status()
+        return response.json()
+
+
+def spawn_web_app(workdir: Path, env: dict[str, str]) -> subprocess.Popen:
+    """Start the web app alone (for tests of its HTTP API without Rasa)."""
+    log = (workdir / "web.log").open("ab")
+    return subprocess.Popen(
+        [str(BIN / "python"), "-m", "bot.web.app"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
