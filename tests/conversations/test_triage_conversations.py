@@ -113,6 +113,7 @@ def test_leg_pain_with_numbness_reaches_see_a_doctor(stack: Stack) -> None:
             ("no", Q_NIGHT),
             ("no", Q_FEVER),
             ("no", Q_CANCER),
+            ("no", Q_WEIGHT),
             ("no", SOON),
         ],
     )
