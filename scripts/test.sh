@@ -12,6 +12,11 @@ if ! out=$(.venv/bin/rasa data validate --data data/nlu data/rules --domain doma
 fi
 echo "==> training the model if its inputs changed"
 .venv/bin/python -m bot.modelcache
+if [ -z "${BACKCHAT_TEST_POSTGRES_URL:-}" ]; then
+  echo "==> PostgreSQL for the scale-out tests"
+  BACKCHAT_TEST_POSTGRES_URL=$(scripts/setup_postgres.sh | tail -n 1)
+  export BACKCHAT_TEST_POSTGRES_URL
+fi
 echo "==> pytest"
 .venv/bin/python -m pytest "$@"
 echo "==> make test took $(( $(date +%s) - start )) s"

@@ -202,3 +202,28 @@ def test_asking_for_a_clinician_records_a_case(stack: Stack) -> None:
     reply = stack.text(who, "I want to talk to a real person")
     assert "passed your answers to a clinician" in reply
     assert stack.slots(who)["handoff_case_id"] is not None
+
+
+def test_one_message_answers_five_questions_and_only_the_rest_are_asked(
+    stack: Stack,
+) -> None:
+    who = sender()
+    reply = stack.text(
+        who,
+        "my lower back has hurt for about three weeks since I lifted a box, "
+        "it doesn't wake me up but my left leg tingles",
+    )
+    assert "Got it: lower back, about 3 weeks, started with lifting" in reply
+    assert "tingling going down your leg should be checked" in reply
+    assert Q_SCREEN in reply
+    for already_answered in (Q_LOCATION, Q_DURATION, Q_ONSET, Q_LEG):
+        assert already_answered not in reply
+    slots = stack.slots(who)
+    assert (slots["has_night_pain"], slots["has_leg_symptoms"]) == (False, True)
+    asked = [
+        stack.text(who, answer)
+        for answer in ("none of these", "no", "no", "no", "no", "no")
+    ]
+    assert Q_WEAKER in asked[0] and Q_INJURY in asked[1]
+    assert not [reply for reply in asked if Q_NIGHT in reply]
+    assert SOON in asked[-1]
