@@ -53,8 +53,6 @@ def exercise_words(tracker: Tracker) -> str:
     return " ".join(w for w in text.split() if w not in QUESTION_WORDS | STOP_WORDS)
 
 
-
-
 def suggest_exercises(
     dispatcher: CollectingDispatcher,
     answers: Mapping[str, Any],

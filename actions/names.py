@@ -18,6 +18,7 @@ SLOT_TRIAGE_LEVEL = "triage_level"
 SLOT_HANDOFF_CASE_ID = "handoff_case_id"
 SLOT_RED_FLAG_QUOTES = "red_flag_quotes"
 SLOT_EXERCISES_SHOWN = "exercises_shown"
+SLOT_UNSURE_ANSWERS = "triage_unsure_answers"
 TRIAGE_CONTEXT_SLOTS = ("pain_location", "pain_duration_days", "pain_onset")
 
 # Intents that leave the form to other rules rather than answering its question
@@ -47,6 +48,7 @@ INTERRUPTING_INTENTS = frozenset(
 UTTER_TRIAGE_UNDERSTOOD = "utter_triage_understood"
 UTTER_TRIAGE_FLAG_NOTED = "utter_triage_flag_noted"
 UTTER_TRIAGE_UNSURE = "utter_triage_unsure"
+UTTER_TRIAGE_UNSURE_COUNTED = "utter_triage_unsure_counted"
 UTTER_TRIAGE_HINT_YES_NO = "utter_triage_hint_yes_no"
 UTTER_TRIAGE_HINT_PREFIX = "utter_triage_hint_"
 UTTER_SAFETY_NET = "utter_safety_net"

@@ -11,6 +11,7 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions import names
 from actions.context import ANSWER_SLOTS, ruleset, triage_answers
+from bot.dialogue.slot_filling import RED_FLAG_ANSWERS
 from bot.dialogue.summary import describe_answers
 from bot.triage import Urgency, assess
 
@@ -47,19 +48,40 @@ class ValidateTriageForm(FormValidationAction):
         domain: dict[str, Any],
     ) -> list[EventType]:
         """Validate, then say what was understood or help with the answer."""
-        events = await super().run(dispatcher, tracker, domain)
         filled = set(tracker.slots_to_validate()) & set(ANSWER_SLOTS)
         requested = tracker.get_slot(names.REQUESTED_SLOT)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        unsure_events: list[EventType] = []
+        if not filled and intent == "unsure" and requested in RED_FLAG_ANSWERS:
+            unsure_events = self._unsure(dispatcher, tracker, requested)
+            tracker.add_slots(unsure_events)
+        events = unsure_events + await super().run(dispatcher, tracker, domain)
         if filled:
             self._acknowledge(dispatcher, tracker, filled)
-        elif requested and intent not in names.INTERRUPTING_INTENTS:
+        elif (
+            requested and not unsure_events and intent not in names.INTERRUPTING_INTENTS
+        ):
             # Nothing understood: help, and count it so the form re-asks instead
             # of stepping aside for another policy.
             self._help_with(dispatcher, requested, intent)
             count = tracker.get_slot(REASK_COUNT_SLOT) or 0
             events.append(SlotSet(REASK_COUNT_SLOT, count + 1))
         return events
+
+    @staticmethod
+    def _unsure(
+        dispatcher: CollectingDispatcher, tracker: Tracker, requested: str
+    ) -> list[EventType]:
+        """Explain once; a second "not sure" to a red-flag question counts as yes.
+
+        Asking forever helps nobody, and a doubtful red flag is safer checked.
+        """
+        unsure = list(tracker.get_slot(names.SLOT_UNSURE_ANSWERS) or [])
+        if requested in unsure:
+            dispatcher.utter_message(response=names.UTTER_TRIAGE_UNSURE_COUNTED)
+            return [SlotSet(requested, True)]
+        dispatcher.utter_message(response=names.UTTER_TRIAGE_UNSURE)
+        return [SlotSet(names.SLOT_UNSURE_ANSWERS, [*unsure, requested])]
 
     @staticmethod
     def _acknowledge(
@@ -89,7 +111,5 @@ class ValidateTriageForm(FormValidationAction):
             dispatcher.utter_message(
                 response=names.UTTER_TRIAGE_HINT_PREFIX + requested
             )
-        elif intent == "unsure":
-            dispatcher.utter_message(response=names.UTTER_TRIAGE_UNSURE)
         else:
             dispatcher.utter_message(response=names.UTTER_TRIAGE_HINT_YES_NO)

@@ -120,6 +120,26 @@ async def test_not_sure_leads_to_an_explanation(
     assert responses(dispatcher) == ["utter_triage_unsure"]
 
 
+async def test_a_second_not_sure_counts_as_yes_to_be_safe(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker(
+        slots={
+            **ALL_NO,
+            "has_night_pain": None,
+            "requested_slot": "has_night_pain",
+            "triage_unsure_answers": ["has_night_pain"],
+        },
+        intent="unsure",
+        text="still not sure",
+        active_loop="triage_form",
+    )
+    events = await ValidateTriageForm().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_triage_unsure_counted"]
+    assert SlotSet("has_night_pain", True) in events
+    assert SlotSet("requested_slot", None) in events
+
+
 async def test_an_interrupting_question_is_left_to_the_rules(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
