@@ -22,7 +22,7 @@ test: setup ## Run the whole test suite (lint, data validation, unit, conversati
 	@scripts/test.sh
 
 lint: setup ## ruff check
-	@$(PY) -m ruff check bot actions tests scripts
+	@$(PY) -m ruff check bot actions tests scripts bench
 
 validate: setup ## rasa data validate
 	@TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/rasa data validate --fail-on-warnings --data data/nlu data/rules
@@ -35,6 +35,9 @@ shell: setup train ## Chat in the terminal (needs `make run` in another terminal
 
 eval: setup ## NLU quality on the kept-out set: intents, entities, red flags (before/after)
 	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) scripts/eval_intents.py
+
+bench: setup ## Speed, cost and triage quality vs Rasa's starter bot (BENCH_ARGS=--quick)
+	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) -m bench $(BENCH_ARGS)
 
 clean: ## Remove trained models and local databases
 	rm -rf models var

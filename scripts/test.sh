@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 start=$(date +%s)
 echo "==> ruff"
-.venv/bin/python -m ruff check bot actions tests scripts
+.venv/bin/python -m ruff check bot actions tests scripts bench
 echo "==> rasa data validate"
 if ! out=$(.venv/bin/rasa data validate --data data/nlu data/rules --domain domain.yml 2>&1); then
   echo "$out"; exit 1

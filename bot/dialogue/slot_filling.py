@@ -191,10 +191,11 @@ def red_flag_quotes(
     """
     if not text or text.startswith("/"):
         return []
-    return [
-        f"{entity['value']}: {text}"
+    values = dict.fromkeys(
+        entity["value"]
         for entity in entities
         if entity.get("entity") == "red_flag"
         and not entity.get("negated")
         and not entity.get("uncertain")
-    ]
+    )
+    return [f"{value}: {text}" for value in values]

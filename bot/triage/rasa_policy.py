@@ -25,6 +25,8 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.rasa_speedups import install as install_speedups
+
 EMERGENCY_ANSWERS = [
     "has_cauda_equina_symptom",
     "has_bladder_bowel_change",
@@ -62,6 +64,9 @@ class EmergencyPolicy(Policy):
     ) -> None:
         """Keeps the storage so training can persist the (tiny) config."""
         super().__init__(config, model_storage, resource, execution_context, featurizer)
+        # This policy is the first of our code Rasa loads with a model: the
+        # place to install the speed-up of Rasa's own reply validation.
+        install_speedups()
         self._model_storage = model_storage
         self._resource = resource
 

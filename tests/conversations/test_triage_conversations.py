@@ -183,6 +183,12 @@ def test_not_sure_gets_an_explanation_not_a_default(stack: Stack) -> None:
     assert stack.slots(who)["has_night_pain"] is None
 
 
+def test_buttons_carry_clean_json_payloads(stack: Stack) -> None:
+    replies = stack.say(sender(), "my back hurts")
+    payloads = [b["payload"] for r in replies for b in r.get("buttons", [])]
+    assert '/inform{"body_location":"lower_back"}' in payloads
+
+
 def test_unclear_answer_is_asked_again_with_an_example(stack: Stack) -> None:
     who = sender()
     converse(stack, who, [("my back hurts", Q_LOCATION)])

@@ -1,0 +1,256 @@
+"""`python -m bench [--quick]`: load, cost and quality, BackChat vs the starter bot."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from bench import load, report
+from bench.baseline import ensure_starter, rasa_version, starter_has_actions
+from bench.memory import rss_mb
+from bench.progress import say
+from bench.scripts import BACKCHAT_SCRIPTS, STARTER_SCRIPTS, Script
+from bench.servers import (
+    StarterStack,
+    pids,
+    prepare_backchat_workdir,
+    start_and_time,
+    train_backchat,
+)
+from tests.conversations.stack import Stack
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Load levels and how long each one runs."""
+
+    closed: tuple[int, ...]
+    open: tuple[float, ...]
+    seconds: float
+
+
+QUICK = Plan(closed=(1, 10), open=(5, 10), seconds=12)
+FULL = Plan(closed=(1, 10, 20, 50), open=(5, 10, 20, 40), seconds=30)
+
+
+def _args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="levels 1,10 people and 5,10 msg/s, 12 s each",
+    )
+    parser.add_argument(
+        "--seconds", type=float, help="override how long each level runs"
+    )
+    parser.add_argument(
+        "--no-train",
+        action="store_true",
+        help="use the cached BackChat model (training not timed)",
+    )
+    parser.add_argument(
+        "--retrain-starter",
+        action="store_true",
+        help="train the starter bot again even if cached",
+    )
+    parser.add_argument(
+        "--skip-quality", action="store_true", help="skip the vignettes"
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="py-spy the BackChat servers under an extra load level",
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    return parser.parse_args(argv)
+
+
+def _load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def _size_mb(path: Path) -> float:
+    return round(path.stat().st_size / 1e6, 3)
+
+
+def _backchat_model(work: Path, no_train: bool) -> tuple[Path, float | None]:
+    if no_train:
+        from bot.modelcache import ensure_model
+
+        return ensure_model(), None
+    return train_backchat(work / "model")
+
+
+async def _run_levels(
+    plan: Plan,
+    bots: dict[str, tuple[Stack, tuple[Script, ...]]],
+    results: dict[str, dict[str, Any]],
+) -> None:
+    for name, (stack, scripts) in bots.items():
+        warm = await load.warm_up(stack.url, scripts)
+        if warm.errors or warm.lost or warm.unexpected:
+            say(f"{name}: warm-up problems: {warm.examples}")
+    levels = [("closed", float(n)) for n in plan.closed]
+    levels += [("open", rate) for rate in plan.open]
+    for mode, level in levels:
+        for name, (stack, scripts) in bots.items():
+            if mode == "closed":
+                result, tally = await load.closed_loop(
+                    stack.url, scripts, int(level), plan.seconds, pids(stack)
+                )
+            else:
+                result, tally = await load.open_loop(
+                    stack.url, scripts, level, plan.seconds, pids(stack)
+                )
+            results[name]["levels"].append(result.to_dict())
+            if tally.examples:
+                results[name]["examples"][f"{mode} {level:g}"] = tally.examples
+            say(
+                f"{name:8} {mode:6} {level:>4g}: {result.throughput:6.1f} msg/s "
+                f"p50 {report.fmt(result.p50_ms, 0):>5} ms "
+                f"p95 {report.fmt(result.p95_ms, 0):>5} ms "
+                f"p99 {report.fmt(result.p99_ms, 0):>5} ms "
+                f"err {result.errors} lost {result.lost} "
+                f"unexpected {result.unexpected} rss {result.rss_mb}"
+            )
+
+
+async def _profile(stack: Stack, seconds: int, out: Path) -> dict[str, Any]:
+    from bench import profile
+
+    summaries: dict[str, Any] = {}
+    recorders = {
+        name: (
+            profile.record(pid, seconds, out / f"profile-{name}.txt"),
+            out / f"profile-{name}.txt",
+        )
+        for name, pid in pids(stack).items()
+    }
+    await asyncio.sleep(1.0)  # let py-spy attach
+    result, _ = await load.closed_loop(
+        stack.url, BACKCHAT_SCRIPTS, 10, seconds - 3, pids(stack)
+    )
+    for name, (process, path) in recorders.items():
+        _, err = process.communicate(timeout=60)
+        if process.returncode or not path.exists():
+            summaries[name] = {"error": err.decode(errors="replace")[-500:]}
+            continue
+        summaries[name] = profile.summarise_collapsed(path.read_text())
+    summaries["load_during_profile"] = result.to_dict()
+    return summaries
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; write JSON, markdown and plots; print the summary."""
+    args = _args(argv)
+    plan = QUICK if args.quick else FULL
+    if args.seconds:
+        plan = Plan(plan.closed, plan.open, args.seconds)
+    began = time.monotonic()
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    data: dict[str, Any] = {
+        "mode": "quick" if args.quick else "full",
+        "started": stamp,
+        "rasa": rasa_version(),
+        "timeout_s": load.TIMEOUT_S,
+        "plan": plan.__dict__,
+        "machine": {"cpus": os.cpu_count(), "load_before": _load_average()},
+        "bots": {
+            name: {"levels": [], "examples": {}, "cost": {}} for name in report.BOTS
+        },
+    }
+    work = Path(tempfile.mkdtemp(prefix="backchat-bench-"))
+    stacks: dict[str, Stack] = {}
+    try:
+        starter = ensure_starter(retrain=args.retrain_starter)
+        data["bots"]["starter"]["cost"] = {
+            "train_s": round(starter.train_seconds, 1),
+            "train_measured": "this run" if starter.trained_now else "when cached",
+            "model_mb": _size_mb(starter.model),
+        }
+        model, train_s = _backchat_model(work, args.no_train)
+        data["bots"]["backchat"]["cost"] = {
+            "train_s": None if train_s is None else round(train_s, 1),
+            "train_measured": "not measured (--no-train)"
+            if train_s is None
+            else "this run",
+            "model_mb": _size_mb(model),
+        }
+
+        say("starter: cold start")
+        stacks["starter"] = StarterStack(
+            model=starter.model,
+            workdir=work / "starter",
+            project=starter.project,
+            with_actions=starter_has_actions(starter.project),
+        )
+        cold = start_and_time(stacks["starter"], "hello")
+        data["bots"]["starter"]["cost"]["cold_start_s"] = round(cold, 1)
+        say(f"starter: first answer {cold:.1f} s after start")
+
+        say("backchat: cold start")
+        prepare_backchat_workdir(work / "backchat")
+        stacks["backchat"] = Stack(model=model, workdir=work / "backchat")
+        cold = start_and_time(stacks["backchat"], "hi")
+        data["bots"]["backchat"]["cost"]["cold_start_s"] = round(cold, 1)
+        say(f"backchat: first answer {cold:.1f} s after start")
+
+        bots = {
+            "starter": (stacks["starter"], STARTER_SCRIPTS),
+            "backchat": (stacks["backchat"], BACKCHAT_SCRIPTS),
+        }
+        asyncio.run(_run_levels(plan, bots, data["bots"]))
+
+        if not args.skip_quality:
+            from bench.quality import entity_quality, triage_quality
+
+            data["quality"] = triage_quality(stacks["backchat"].url)
+            overall = data["quality"]["overall"]
+            say(
+                f"quality: appropriate {report.fmt_rate(overall['appropriate'])}, "
+                f"under {report.fmt_rate(overall['under_triage'])}, "
+                f"over {report.fmt_rate(overall['over_triage'])}, "
+                f"safe {report.fmt_rate(overall['safe'])}"
+            )
+            data["entities"] = entity_quality()
+
+        if args.profile:
+            say("profile: py-spy on the BackChat servers, 10 people, 20 s")
+            args.out.mkdir(parents=True, exist_ok=True)
+            profiles = asyncio.run(_profile(stacks["backchat"], 20, args.out))
+            data["profiles"] = profiles
+            data["profile"] = profiles.get("rasa", {})
+
+        for name, stack in stacks.items():
+            data["bots"][name]["rss_peak_mb"] = {
+                process: rss_mb(pid, "VmHWM") for process, pid in pids(stack).items()
+            }
+            data["bots"][name]["rss_end_mb"] = {
+                process: rss_mb(pid) for process, pid in pids(stack).items()
+            }
+    finally:
+        for stack in stacks.values():
+            stack.stop()
+        data["machine"]["load_after"] = _load_average()
+        data["wall_s"] = round(time.monotonic() - began, 1)
+        logs = {name: stack.log("rasa")[-1500:] for name, stack in stacks.items()}
+        data["server_log_tails"] = logs
+        shutil.rmtree(work, ignore_errors=True)
+    json_path, md_path = report.write(data, args.out, stamp)
+    print(report.summary(data))
+    say(f"wrote {json_path} and {md_path} in {data['wall_s']:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

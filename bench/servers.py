@@ -1,0 +1,145 @@
+"""Start BackChat (via the tests' ``Stack``) and the starter bot; measure costs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from bench.progress import say
+from tests.conversations.stack import Stack
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class StarterStack(Stack):
+    """The starter bot's Rasa server, run from its own project directory."""
+
+    project: Path = ROOT
+
+    def start(self) -> StarterStack:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        if self.with_actions:
+            self._spawn(
+                "actions",
+                [
+                    str(BIN / "python"),
+                    "-m",
+                    "rasa_sdk",
+                    "--actions",
+                    "actions",
+                    "--port",
+                    str(self.action_port),
+                ],
+            )
+        self.start_rasa()
+        return self
+
+    def _spawn(self, name: str, command: list[str]) -> None:
+        log = (self.workdir / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            command,
+            cwd=self.project,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def pids(stack: Stack) -> dict[str, int]:
+    """Process ids of the running servers, by name."""
+    return {name: process.pid for name, process in stack.processes.items()}
+
+
+def prepare_backchat_workdir(workdir: Path) -> None:
+    """A fresh BackChat database, migrated and seeded as ``scripts/run.sh`` does."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{workdir / 'backchat.db'}"
+    for command in (["db", "upgrade"], ["db", "seed"]):
+        subprocess.run(
+            [str(BIN / "python"), "-m", "bot.cli", "--database-url", url, *command],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+
+def start_and_time(stack: Stack, message: str, timeout_s: float = 300) -> float:
+    """Start the servers; seconds from process start to the first real reply."""
+    started = time.monotonic()
+    stack.start()
+    deadline = started + timeout_s
+    while time.monotonic() < deadline:
+        for name, process in stack.processes.items():
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited; log:\n{stack.log(name)}")
+        try:
+            reply = requests.post(
+                f"{stack.url}/webhooks/rest/webhook",
+                json={"sender": "bench-cold-start", "message": message},
+                timeout=10,
+            )
+            if reply.ok and reply.json():
+                return time.monotonic() - started
+        except (requests.ConnectionError, requests.Timeout, ValueError):
+            pass
+        time.sleep(0.2)
+    stack.stop()
+    raise TimeoutError(f"no reply within {timeout_s} s; log:\n{stack.log('rasa')}")
+
+
+def train_backchat(out_dir: Path) -> tuple[Path, float]:
+    """Train BackChat from scratch into ``out_dir``; return the model and seconds.
+
+    Rasa's training cache is pointed at an empty directory, so nothing is
+    restored from an earlier training and the time is a cold training's.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    say("backchat: training from scratch (timed)")
+    started = time.monotonic()
+    log_path = out_dir / "train.log"
+    with log_path.open("wb") as log:
+        result = subprocess.run(
+            [
+                str(BIN / "rasa"),
+                "train",
+                "--config",
+                "config.yml",
+                "--domain",
+                "domain.yml",
+                "--data",
+                "data/nlu",
+                "data/rules",
+                "--out",
+                str(out_dir),
+                "--fixed-model-name",
+                "backchat-bench",
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=training_env(out_dir / "rasa-cache"),
+        )
+    if result.returncode:
+        tail = log_path.read_text(errors="replace")[-3000:]
+        raise RuntimeError(f"rasa train failed:\n{tail}")
+    seconds = time.monotonic() - started
+    say(f"backchat: trained in {seconds:.1f} s")
+    return out_dir / "backchat-bench.tar.gz", seconds
+
+
+def training_env(cache_dir: Path) -> dict[str, str]:
+    """Environment for a timed ``rasa train``: quiet, no telemetry, empty cache."""
+    return {
+        **os.environ,
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "RASA_TELEMETRY_ENABLED": "false",
+        "RASA_CACHE_DIRECTORY": str(cache_dir),
+    }
