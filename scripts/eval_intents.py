@@ -2,8 +2,10 @@
 
 Runs the real trained NLU (in-process) over ``tests/data/nlu_eval.yml``, which is
 never used for training, and prints intent accuracy and macro-F1, entity
-precision / recall / F1 per type, red-flag recall and false-alarm rate, once for
-the model without the clinical component ("before") and once with it ("after").
+precision / recall / F1 per type and per red-flag value, red-flag recall and
+false-alarm rate, once for the model without the clinical component ("before")
+and once with it ("after"). Relative durations ("since Monday") count back from
+the file's ``today``, so the figures do not depend on the day the script runs.
 Writes the intent confusion matrix to ``docs/intent_confusion.png``.
 """
 
@@ -11,10 +13,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -28,6 +33,7 @@ from scripts.eval_nlu import (  # noqa: E402
     DEFAULT_EVAL_FILE,
     EvalCase,
     evaluate_entities,
+    format_errors,
     format_report,
     load_cases,
 )
@@ -54,6 +60,29 @@ class IntentReport:
     predicted: list[str]
 
 
+def per_intent(report: IntentReport) -> dict[str, tuple[float, float, float, int]]:
+    """Precision, recall, F1 and support of each expected intent."""
+    pairs = list(zip(report.expected, report.predicted, strict=True))
+    table = {}
+    for label in report.labels:
+        tp = sum(e == p == label for e, p in pairs)
+        fp = sum(p == label != e for e, p in pairs)
+        fn = sum(e == label != p for e, p in pairs)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        table[label] = (precision, recall, f1, tp + fn)
+    return table
+
+
+def format_intents(report: IntentReport) -> str:
+    """The per-intent table and the misread messages' count per pair."""
+    lines = [f"{'intent':<26}{'prec':>7}{'recall':>8}{'F1':>7}{'n':>5}"]
+    for label, (p, r, f1, n) in per_intent(report).items():
+        lines.append(f"{label:<26}{p:>7.2f}{r:>8.2f}{f1:>7.2f}{n:>5}")
+    return "\n".join(lines)
+
+
 def score_intents(expected: list[str], predicted: list[str]) -> IntentReport:
     """Accuracy and macro-F1 over the expected intents' labels."""
     labels = sorted(set(expected))
@@ -70,12 +99,50 @@ def score_intents(expected: list[str], predicted: list[str]) -> IntentReport:
 
 
 def config_without_component(path: Path) -> Path:
-    """A copy of config.yml without the clinical component: the "before" model."""
+    """A copy of config.yml without the clinical component: the "before" model.
+
+    Written under ``models/`` (ignored by git) with no dot in its stem: Rasa
+    cuts a ``--fixed-model-name`` at its first dot, so a "config.before" model
+    was saved under another name and a stale model was evaluated instead.
+    """
     lines = path.read_text().splitlines()
     kept = [line for line in lines if WITHOUT_COMPONENT not in line]
-    out = ROOT / "config.before.yml"
+    out = ROOT / "models" / "config_before.yml"
+    out.parent.mkdir(exist_ok=True)
     out.write_text("\n".join(kept) + "\n")
     return out
+
+
+@contextmanager
+def counting_from(today: date) -> Iterator[None]:
+    """Make relative durations count back from ``today`` inside the block.
+
+    The Rasa component reads durations with the real date; the kept-out set's
+    labels are relative to the date the file states.
+    """
+    from bot.nlp import durations
+
+    class _Today(date):
+        @classmethod
+        def today(cls) -> date:
+            return today
+
+    real = durations.date
+    durations.date = _Today  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        durations.date = real  # type: ignore[misc]
+
+
+def quiet_rasa() -> None:
+    """Hide Rasa's per-message debug log lines (structlog prints them)."""
+    import structlog
+
+    structlog.configure(
+        wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING)
+    )
+    logging.getLogger("rasa").setLevel(logging.WARNING)
 
 
 async def parse_all(model: Path, texts: Iterable[str]) -> list[dict[str, Any]]:
@@ -129,8 +196,11 @@ def write_confusion(report: IntentReport, path: Path) -> None:
     fig.savefig(path, dpi=80)
 
 
-def evaluate(model: Path, cases: list[EvalCase]) -> tuple[IntentReport, Any, float]:
-    parsed = asyncio.run(parse_all(model, [case.text for case in cases]))
+def evaluate(
+    model: Path, cases: list[EvalCase], today: date
+) -> tuple[IntentReport, Any, float]:
+    with counting_from(today):
+        parsed = asyncio.run(parse_all(model, [case.text for case in cases]))
     by_text = dict(zip([c.text for c in cases], parsed, strict=True))
     predicted = [
         MERGED_INTENTS.get(p["intent"]["name"], p["intent"]["name"]) for p in parsed
@@ -146,13 +216,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--picture", type=Path, default=ROOT / "docs/intent_confusion.png"
     )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="list every misread intent and every message with entity errors",
+    )
     args = parser.parse_args(argv)
-    cases, _ = load_cases(args.eval_file)
-    before = ensure_model(config=config_without_component(ROOT / "config.yml").name)
+    quiet_rasa()
+    cases, today = load_cases(args.eval_file)
+    before_config = config_without_component(ROOT / "config.yml")
+    before = ensure_model(config=str(before_config.relative_to(ROOT)))
     after = ensure_model()
     rows = []
     for name, model in (("before (no clinical component)", before), ("after", after)):
-        intents, entities, emergency = evaluate(model, cases)
+        intents, entities, emergency = evaluate(model, cases, today)
         rows.append((name, intents, entities, emergency))
     print(f"\nKept-out set: {len(cases)} messages ({args.eval_file.name})\n")
     print(
@@ -165,9 +242,17 @@ def main(argv: list[str] | None = None) -> int:
             f"{entities.red_flag_recall:16.3f} {entities.false_alarm_rate:13.3f} "
             f"{emergency:22.3f}"
         )
+    final = rows[-1][1]
+    print("\nIntents, after:\n" + format_intents(final))
     print("\nEntities, after:\n" + format_report(rows[-1][2], cases))
+    if args.errors:
+        print("\nMisread intents (expected -> predicted):")
+        for case, predicted in zip(cases, final.predicted, strict=True):
+            if case.intent != predicted:
+                print(f"  {case.intent:<26} -> {predicted:<26} {case.text!r}")
+        print(format_errors(rows[-1][2]))
     write_confusion(rows[-1][1], args.picture)
-    print(f"confusion matrix: {args.picture.relative_to(ROOT)}")
+    print(f"confusion matrix: {args.picture}")
     return 0
 
 

@@ -88,6 +88,7 @@ class EntityReport:
 
     Attributes:
         per_type: Counts per entity type.
+        per_red_flag: Counts per red-flag value (polarity must match too).
         red_flag_recall: Share of expected present red flags found present.
         emergency_recall: The same, for emergency red flags only.
         false_alarm_rate: Share of messages where a red flag was read as
@@ -101,6 +102,7 @@ class EntityReport:
     """
 
     per_type: dict[str, Counts] = field(default_factory=dict)
+    per_red_flag: dict[str, Counts] = field(default_factory=dict)
     red_flag_recall: float = 1.0
     emergency_recall: float = 1.0
     false_alarm_rate: float = 0.0
@@ -210,12 +212,16 @@ def evaluate_entities(
         facts = {(e.entity, e.value, _polarity(e)) for e in predicted}
         for fact in facts | case.facts:
             counts = report.per_type.setdefault(fact[0], Counts())
-            if fact in facts and fact in case.facts:
-                counts.tp += 1
-            elif fact in facts:
-                counts.fp += 1
-            else:
-                counts.fn += 1
+            tallies = [counts]
+            if fact[0] == "red_flag":
+                tallies.append(report.per_red_flag.setdefault(str(fact[1]), Counts()))
+            for tally in tallies:
+                if fact in facts and fact in case.facts:
+                    tally.tp += 1
+                elif fact in facts:
+                    tally.fp += 1
+                else:
+                    tally.fn += 1
         if facts != case.facts:
             report.errors.append(
                 (case.text, set(case.facts - facts), set(facts - case.facts))
@@ -271,6 +277,8 @@ def format_report(report: EntityReport, cases: list[EvalCase]) -> str:
         f"{'(micro)':<15}{m.precision:>7.2f}{m.recall:>8.2f}{m.f1:>7.2f}"
         f"{m.tp:>6}{m.fp:>5}{m.fn:>5}",
         "",
+        *format_red_flag_table(report),
+        "",
         f"Red-flag recall:           {report.red_flag_recall:.3f}",
         f"Emergency red-flag recall: {report.emergency_recall:.3f}",
         f"False-alarm rate:          {report.false_alarm_rate:.3f} "
@@ -286,7 +294,42 @@ def format_report(report: EntityReport, cases: list[EvalCase]) -> str:
     return "\n".join(lines)
 
 
-def _format_errors(report: EntityReport) -> str:
+def format_red_flag_table(report: EntityReport) -> list[str]:
+    """Per red-flag value: precision, recall and F1 over its facts.
+
+    A fact is the value with its polarity, so a denied flag read as present
+    counts as one false positive and one false negative.
+
+    Args:
+        report: From :func:`evaluate_entities`.
+
+    Returns:
+        The table's lines (emergency values marked with ``!``).
+    """
+    lines = [
+        f"{'red flag value':<30}{'prec':>7}{'recall':>8}{'F1':>7}{'tp':>6}{'fp':>5}"
+        f"{'fn':>5}"
+    ]
+    for value in sorted(report.per_red_flag):
+        c = report.per_red_flag[value]
+        name = f"{value}{' !' if value in EMERGENCY_RED_FLAGS else ''}"
+        lines.append(
+            f"{name:<30}{c.precision:>7.2f}{c.recall:>8.2f}{c.f1:>7.2f}"
+            f"{c.tp:>6}{c.fp:>5}{c.fn:>5}"
+        )
+    lines.append("(! = emergency on its own)")
+    return lines
+
+
+def format_errors(report: EntityReport) -> str:
+    """List each message with entity errors: facts missed (-) and added (+).
+
+    Args:
+        report: From :func:`evaluate_entities`.
+
+    Returns:
+        The text.
+    """
     lines = ["", "Messages with entity errors (missed / added):"]
     for text, missed, added in report.errors:
         lines.append(f"  {text!r}")
@@ -321,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     report = evaluate_entities(cases, lambda text: extract(text, nlp, today=today))
     print(format_report(report, cases))
     if args.errors:
-        print(_format_errors(report))
+        print(format_errors(report))
     return 0
 
 

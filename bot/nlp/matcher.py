@@ -5,7 +5,10 @@
 state absence, else ``"mention"``). ``DurationFinder`` adds duration spans from
 :mod:`bot.nlp.durations`. Spans of different types may overlap; within one type
 the longest match wins, except that one stretch of text may carry several
-values ("fell off a ladder" is both ``is_major_trauma`` and ``is_after_injury``).
+values ("fell off a ladder" is both ``is_major_trauma`` and ``is_after_injury``)
+and that red flags compete only with the same red flag: each is its own yes/no
+answer, so "my leg is weak and numb" is both ``has_leg_weakness`` and
+``has_leg_symptoms`` although the second match is longer.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from bot.nlp.durations import find_durations
-from bot.nlp.labels import DURATION
+from bot.nlp.labels import DURATION, RED_FLAG
 from bot.nlp.lexicon import Lexicon, LexiconError, TermGroup
 from bot.nlp.patterns import TermSyntaxError, compile_term
 
@@ -29,11 +32,18 @@ MENTION = "mention"
 TODAY_KEY = "backchat_today"
 
 
+def _competitor_key(span: Span) -> tuple[str, str]:
+    """Spans with equal keys compete: a red flag per value, others per type."""
+    return (span.label_, span.kb_id_ if span.label_ == RED_FLAG else "")
+
+
 def keep_longest_per_type(spans: Iterable[Span]) -> list[Span]:
     """Resolve overlaps within each entity type: the longest span wins.
 
     Spans with exactly the same extent and type but different values are all
-    kept. Spans of different types never compete.
+    kept. Spans of different types never compete, nor do red flags of
+    different values (a mention and a statement of absence of the same red
+    flag do).
 
     Args:
         spans: Candidate spans.
@@ -49,7 +59,7 @@ def keep_longest_per_type(spans: Iterable[Span]) -> list[Span]:
         if key in seen:
             continue
         clash = any(
-            k.label_ == span.label_
+            _competitor_key(k) == _competitor_key(span)
             and k.start < span.end
             and span.start < k.end
             and (k.start, k.end) != (span.start, span.end)
