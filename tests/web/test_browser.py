@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -17,7 +18,19 @@ pytestmark = pytest.mark.stack
 TIMEOUT_MS = 30_000
 PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1100, "height": 800}
+# Screenshots are test artefacts in var/screenshots; BACKCHAT_UPDATE_DOCS=1 also
+# refreshes the committed copies in docs/ that the README shows.
+ARTEFACTS = ROOT / "var" / "screenshots"
 DOCS = ROOT / "docs"
+
+
+def save_screenshot(page: Any, name: str, **options: Any) -> None:
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / name), **options)
+    if os.environ.get("BACKCHAT_UPDATE_DOCS") == "1":
+        page.screenshot(path=str(DOCS / name), **options)
+
+
 EMERGENCY_TEXT = "I can't control my bladder and my bottom feels numb"
 
 
@@ -127,7 +140,7 @@ def test_a_red_flag_shows_the_emergency_message(
     assert colour == "rgb(176, 0, 32)"
     DOCS.mkdir(exist_ok=True)
     alert.scroll_into_view_if_needed()
-    page.screenshot(path=str(DOCS / "widget.png"))
+    save_screenshot(page, "widget.png")
 
 
 def test_the_clinician_takes_over_and_the_chat_survives_a_reload(
@@ -169,7 +182,7 @@ def test_the_clinician_takes_over_and_the_chat_survives_a_reload(
     assert "<b>now</b>" in turn.inner_text()
     assert clinician.locator(".transcript script, .transcript b").count() == 0
     clinician.set_viewport_size(DESKTOP)
-    clinician.screenshot(path=str(DOCS / "console.png"), full_page=True)
+    save_screenshot(clinician, "console.png", full_page=True)
 
     clinician.click("text=Resolve and give the chat back to the bot")
     bot_says(page, "BackChat is back")
