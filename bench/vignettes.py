@@ -38,6 +38,13 @@ class Vignette:
         return self.answers.get(question, DEFAULT_ANSWER)
 
 
+def _spoken(value: Any) -> str:
+    """An answer as the person types it: YAML reads a bare no/yes as a bool."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
 def load_vignettes(path: Path = VIGNETTES) -> list[Vignette]:
     """Read the vignette file."""
     data = yaml.safe_load(path.read_text())
@@ -47,7 +54,7 @@ def load_vignettes(path: Path = VIGNETTES) -> list[Vignette]:
             level=item["level"],
             rule=item["rule"],
             text=" ".join(item["text"].split()),
-            answers={k: str(v) for k, v in (item.get("answers") or {}).items()},
+            answers={k: _spoken(v) for k, v in (item.get("answers") or {}).items()},
             truth=item.get("truth") or {},
         )
         for item in data["vignettes"]
