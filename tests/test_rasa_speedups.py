@@ -16,3 +16,14 @@ def test_cached_validator_keeps_rasas_verdicts() -> None:
     assert action._validate_action_result(good) is True
     with pytest.raises(ValidationError, match="Failed to validate Action server"):
         action._validate_action_result({"events": "not a list"})
+
+
+def test_sqlite_connections_use_write_ahead_logging(tmp_path) -> None:
+    from sqlalchemy import create_engine, text
+
+    install()
+    install()  # idempotent
+    engine = create_engine(f"sqlite:///{tmp_path / 'tracker.db'}", future=True)
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 1
