@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import names
-from actions.context import ruleset, session_factory, triage_answers
+from actions.context import ruleset, session_factory, settings, triage_answers
+from bot.handoff.notify import case_notice, notify_in_background
 from bot.handoff.queue import record_handoff
 from bot.triage import Assessment, assess
 
@@ -36,10 +37,12 @@ def record_and_confirm(
                 quotes=tracker.get_slot(names.SLOT_RED_FLAG_QUOTES) or [],
             )
             case_id = case.id
+            notice = case_notice(case_id, case.urgency, reason, case.fired_rule_ids)
     except SQLAlchemyError:
         logger.exception("hand-off for %s could not be recorded", tracker.sender_id)
         dispatcher.utter_message(response=names.UTTER_HANDOFF_FAILED)
         return []
+    notify_in_background(settings().handoff_webhook_url, notice)
     dispatcher.utter_message(response=names.UTTER_HANDOFF_RECORDED, case_id=case_id)
     return [SlotSet(names.SLOT_HANDOFF_CASE_ID, case_id)]
 
