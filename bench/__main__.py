@@ -19,7 +19,6 @@ from bench.memory import rss_mb
 from bench.progress import say
 from bench.scripts import BACKCHAT_SCRIPTS, STARTER_SCRIPTS, Script
 from bench.servers import (
-    StarterStack,
     pids,
     prepare_backchat_workdir,
     start_and_time,
@@ -188,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         }
 
         say("starter: cold start")
-        stacks["starter"] = StarterStack(
+        stacks["starter"] = Stack(
             model=starter.model,
             workdir=work / "starter",
             project=starter.project,

@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import requests
@@ -16,41 +15,6 @@ from tests.conversations.stack import Stack
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-
-
-@dataclass
-class StarterStack(Stack):
-    """The starter bot's Rasa server, run from its own project directory."""
-
-    project: Path = ROOT
-
-    def start(self) -> StarterStack:
-        self.workdir.mkdir(parents=True, exist_ok=True)
-        if self.with_actions:
-            self._spawn(
-                "actions",
-                [
-                    str(BIN / "python"),
-                    "-m",
-                    "rasa_sdk",
-                    "--actions",
-                    "actions",
-                    "--port",
-                    str(self.action_port),
-                ],
-            )
-        self.start_rasa()
-        return self
-
-    def _spawn(self, name: str, command: list[str]) -> None:
-        log = (self.workdir / f"{name}.log").open("ab")
-        self.processes[name] = subprocess.Popen(
-            command,
-            cwd=self.project,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
 
 
 def pids(stack: Stack) -> dict[str, int]:

@@ -30,6 +30,7 @@ class Stack:
     model: Path
     workdir: Path
     with_actions: bool = True
+    project: Path = ROOT  # the Rasa project the servers run in
     rasa_port: int = field(default_factory=free_port)
     action_port: int = field(default_factory=free_port)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
@@ -92,7 +93,11 @@ class Stack:
     def _spawn(self, name: str, command: list[str]) -> None:
         log = (self.workdir / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            command,
+            cwd=self.project,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
 
     def wait_ready(self, timeout: float = 240) -> None:
