@@ -41,7 +41,7 @@ class ActionAnswerAvoid(Action):
             dispatcher.utter_message(
                 response=names.UTTER_ACTIVITY_VERDICT_PREFIX + verdict.verdict.value,
                 activity=verdict.activity,
-                why=verdict.why,
+                why=verdict.why.rstrip("."),
             )
             return []
         advice = "\n".join(f"- {item.activity}: {item.why}" for item in items)

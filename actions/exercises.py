@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -113,16 +114,27 @@ class ActionExplainExercise(Action):
         shown = list(tracker.get_slot(names.SLOT_EXERCISES_SHOWN) or [])
         request = plan_request(answers, assessment, frozenset(shown))
         with session_factory().begin() as session:
-            if intent == names.INTENT_ASK_EASIER and shown:
-                exercise = easier_alternative(session, request, shown[-1])
-            elif intent in (names.INTENT_ASK_EASIER, names.INTENT_ASK_ANOTHER):
+            if intent == names.INTENT_ASK_EASIER:
+                easier = replace(request, max_difficulty=1)
+                exercise = (
+                    easier_alternative(session, request, shown[-1]) if shown else None
+                ) or another_exercise(session, easier, set(shown))
+            elif intent == names.INTENT_ASK_ANOTHER:
                 exercise = another_exercise(session, request, set(shown))
             else:
                 exercise = find_exercise(session, exercise_words(tracker))
             steps = format_exercise_steps(exercise) if exercise else None
             name = exercise.name if exercise else None
         if steps is None:
-            dispatcher.utter_message(response=names.UTTER_EXERCISE_UNKNOWN)
+            asked_for_more = intent in (
+                names.INTENT_ASK_EASIER,
+                names.INTENT_ASK_ANOTHER,
+            )
+            dispatcher.utter_message(
+                response=names.UTTER_EXERCISE_NONE_LEFT
+                if asked_for_more
+                else names.UTTER_EXERCISE_UNKNOWN
+            )
             return []
         dispatcher.utter_message(response=names.UTTER_EXERCISE_STEPS, steps=steps)
         return [SlotSet(names.SLOT_EXERCISES_SHOWN, [*shown, name])]

@@ -103,6 +103,21 @@ async def test_easier_and_another_move_on_from_what_was_shown(
     assert another_events[0]["value"][-1] != "Plank"
 
 
+async def test_easier_after_an_item_with_no_easier_version_offers_a_gentle_one(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], database_url: str
+) -> None:
+    slots = {
+        **CHRONIC_LOWER_BACK,
+        "exercises_shown": ["Knee-to-chest stretch", "Walking"],
+    }
+    tracker = make_tracker(slots, intent="ask_easier_exercise", text="something easier")
+    events = await ActionExplainExercise().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_exercise_steps"]
+    chosen = events[0]["value"][-1]
+    assert chosen not in slots["exercises_shown"]
+    assert library(database_url)[chosen].difficulty == 1
+
+
 async def test_unknown_exercise_is_said_not_guessed(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
