@@ -45,13 +45,3 @@ def describe_answers(answers: Mapping[str, Any]) -> str:
         parts.append(_ONSET_WORDS[answers["pain_onset"]])
     return ", ".join(parts)
 
-
-def episode_phase(days: float | int | None) -> str | None:
-    """Acute (< 6 weeks), sub-acute (6-12 weeks) or chronic (> 12 weeks): seed 004."""
-    if days is None:
-        return None
-    if days < 42:
-        return "acute"
-    if days <= 84:
-        return "sub_acute"
-    return "chronic"

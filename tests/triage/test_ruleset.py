@@ -57,3 +57,10 @@ def test_unreadable_file_is_a_ruleset_error(tmp_path: Path) -> None:
         load_ruleset(bad)
     with pytest.raises(RulesetError, match="mapping"):
         parse_ruleset(["not", "a", "mapping"])  # type: ignore[arg-type]
+
+
+def test_emergency_policy_knows_every_emergency_answer_of_the_ruleset() -> None:
+    from bot.triage.rasa_policy import EmergencyPolicy
+
+    policy_answers = set(EmergencyPolicy.get_default_config()["answers"])
+    assert policy_answers == load_ruleset().answers_at(Urgency.EMERGENCY)
