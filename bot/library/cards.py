@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.library.models import Exercise
+from bot.library.specs import ExerciseSpec
 
-
-@dataclass(frozen=True)
-class ExerciseCard:
-    """Everything the bot shows or decides about one exercise."""
-
-    name: str
-    category: str
-    body_areas: tuple[str, ...]
-    phases: tuple[str, ...]
-    difficulty: int
-    instructions: tuple[str, ...]
-    dose: str
-    cautions: tuple[str, ...]
-    contraindications: tuple[str, ...]
-    source: str
-    aliases: tuple[str, ...] = ()
-    easier_alternative: str | None = None
-    sort_order: int = 0
+# A card is the exercise exactly as a content file describes it: one type for
+# both, so the library, the export and the recommendation cannot drift apart.
+ExerciseCard = ExerciseSpec
 
 
 def card_from_row(row: Exercise) -> ExerciseCard:

@@ -8,6 +8,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from bot.library.cards import card_from_row
 from bot.library.models import (
     Activity,
     AvoidItem,
@@ -19,7 +20,6 @@ from bot.library.specs import (
     ActivitySpec,
     AvoidSpec,
     ContraindicationSpec,
-    ExerciseSpec,
     LibraryContent,
     SectionVersion,
     VerdictSpec,
@@ -57,7 +57,7 @@ def read_content(session: Session) -> LibraryContent:
             ContraindicationSpec(c.code, c.title, c.description, c.source, c.sort_order)
             for c in contras
         ),
-        exercises=tuple(_exercise_spec(e) for e in exercises),
+        exercises=tuple(card_from_row(e) for e in exercises),
         avoid=tuple(
             AvoidSpec(
                 a.code,
@@ -81,24 +81,6 @@ def read_content(session: Session) -> LibraryContent:
             for a in activities
         ),
         versions=versions,
-    )
-
-
-def _exercise_spec(row: Exercise) -> ExerciseSpec:
-    return ExerciseSpec(
-        name=row.name,
-        category=row.category,
-        body_areas=tuple(row.body_areas),
-        phases=tuple(row.phases),
-        difficulty=row.difficulty,
-        instructions=tuple(row.instructions),
-        dose=row.dose,
-        source=row.source,
-        aliases=tuple(row.alias_names),
-        cautions=tuple(row.cautions),
-        contraindications=tuple(row.contraindication_codes),
-        easier_alternative=row.easier_alternative,
-        sort_order=row.sort_order,
     )
 
 
