@@ -9,10 +9,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.context import ruleset, triage_answers
+from actions.context import assess_answers, triage_answers
 from actions.exercises import suggest_exercises
 from actions.handoff import record_and_confirm
-from bot.triage import Urgency, assess
+from bot.triage import Urgency
 
 
 class ActionAssessTriage(Action):
@@ -30,7 +30,7 @@ class ActionAssessTriage(Action):
     ) -> list[EventType]:
         """Say the outcome; hand off urgent cases, advise and safety-net the rest."""
         answers = triage_answers(tracker)
-        assessment = assess(answers, ruleset())
+        assessment = assess_answers(answers)
         if assessment.level is None:
             return []
         events: list[EventType] = [

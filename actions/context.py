@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import sessionmaker
 from bot.db import get_session_factory
 from bot.dialogue.slot_filling import RED_FLAG_ANSWERS
 from bot.settings import Settings, load_settings
-from bot.triage import Ruleset, load_ruleset
+from bot.triage import Assessment, Ruleset, assess, load_ruleset
 
 ANSWER_SLOTS = (
     "pain_location",
@@ -41,3 +42,8 @@ def session_factory() -> sessionmaker:
 def triage_answers(tracker: Tracker) -> dict[str, Any]:
     """The triage answers held in the tracker's slots."""
     return {name: tracker.get_slot(name) for name in ANSWER_SLOTS}
+
+
+def assess_answers(answers: Mapping[str, Any]) -> Assessment:
+    """The triage assessment of ``answers`` under the process's ruleset."""
+    return assess(answers, ruleset())

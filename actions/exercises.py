@@ -11,13 +11,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.context import ruleset, session_factory, triage_answers
+from actions.context import assess_answers, session_factory, triage_answers
 from actions.library_context import plan_request
 from bot.library.format import format_exercise_steps, format_plan
 from bot.library.recommend import another_exercise, easier_alternative, recommend_plan
 from bot.library.search import find_exercise
 from bot.library.text import STOP_WORDS, normalize
-from bot.triage import Assessment, Urgency, assess
+from bot.triage import Assessment, Urgency
 
 # Words of the question around an exercise's name ("how do I do the ... ?").
 QUESTION_WORDS = frozenset(
@@ -88,7 +88,7 @@ class ActionSuggestExercises(Action):
     ) -> list[EventType]:
         """Suggest a plan from what is known so far."""
         answers = triage_answers(tracker)
-        return suggest_exercises(dispatcher, answers, assess(answers, ruleset()))
+        return suggest_exercises(dispatcher, answers, assess_answers(answers))
 
 
 class ActionExplainExercise(Action):
@@ -106,7 +106,7 @@ class ActionExplainExercise(Action):
     ) -> list[EventType]:
         """Show the steps of the exercise the person means."""
         answers = triage_answers(tracker)
-        assessment = assess(answers, ruleset())
+        assessment = assess_answers(answers)
         if assessment.fired:
             dispatcher.utter_message(response=names.UTTER_EXERCISES_WITHHELD)
             return []

@@ -10,10 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions import names
-from actions.context import ANSWER_SLOTS, ruleset, triage_answers
+from actions.context import ANSWER_SLOTS, assess_answers, triage_answers
 from bot.dialogue.slot_filling import RED_FLAG_ANSWERS
 from bot.dialogue.summary import describe_answers
-from bot.triage import Urgency, assess
+from bot.triage import Urgency
 
 REASK_COUNT_SLOT = "triage_reask_count"
 FREE_TEXT_SLOTS = names.TRIAGE_CONTEXT_SLOTS
@@ -35,7 +35,7 @@ class ValidateTriageForm(FormValidationAction):
     ) -> list[str]:
         """Context questions, then the screening questions the ruleset still needs."""
         answers = triage_answers(tracker)
-        assessment = assess(answers, ruleset())
+        assessment = assess_answers(answers)
         if assessment.level is Urgency.EMERGENCY:
             return []
         context = [slot for slot in FREE_TEXT_SLOTS if answers.get(slot) is None]
@@ -93,10 +93,8 @@ class ValidateTriageForm(FormValidationAction):
                 response=names.UTTER_TRIAGE_UNDERSTOOD,
                 summary=describe_answers(answers),
             )
-        before = assess(
-            {k: v for k, v in answers.items() if k not in filled}, ruleset()
-        )
-        after = assess(answers, ruleset())
+        before = assess_answers({k: v for k, v in answers.items() if k not in filled})
+        after = assess_answers(answers)
         new_rules = [rule for rule in after.fired if rule not in before.fired]
         if new_rules and after.level is not Urgency.EMERGENCY and after.missing:
             dispatcher.utter_message(
