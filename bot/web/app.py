@@ -24,8 +24,15 @@ from sanic.response import HTTPResponse
 from bot.db import get_session_factory
 from bot.handoff import console
 from bot.handoff.accounts import authenticate
-from bot.handoff.console_models import CaseClaim
-from bot.web import wording
+from bot.web.cases import (
+    MAX_REPLY_CHARS,
+    BadInputError,
+    case_view,
+    check_case_id,
+    claim,
+    reply,
+    resolve,
+)
 from bot.web.config import WebSettings, load_web_settings
 from bot.web.rasa_client import RasaClient, RasaError
 from bot.web.security import (
@@ -35,20 +42,12 @@ from bot.web.security import (
     new_token,
     tokens_match,
 )
-from bot.web.transcript import (
-    CLINICIAN_METADATA_KEY,
-    build_transcript,
-    is_paused,
-    split_quote,
-)
 
 SESSION_COOKIE = "bc_console"
 LOGIN_CSRF_COOKIE = "bc_login_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 MAX_BODY_BYTES = 64 * 1024
-MAX_REPLY_CHARS = 2000
-MAX_CASE_ID = 2**31 - 1
 ACTIONS = ("claim", "resolve", "reply")
 CONSOLE_HEADERS = {
     "Content-Security-Policy": (
@@ -64,15 +63,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = TEMPLATES.parent / "static"
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
-
-
-class BadInputError(Exception):
-    """A request the console cannot act on; ``status`` is the HTTP status."""
-
-    def __init__(self, message: str, status: int = 400) -> None:
-        """Keep the message shown to the caller and the status."""
-        super().__init__(message)
-        self.status = status
 
 
 def create_app(settings: WebSettings, name: str = "backchat_web") -> Sanic:
@@ -239,7 +229,7 @@ def _add_console_routes(app: Sanic) -> None:
     async def case_page(
         _request: Request, session: ConsoleSession, _body: dict, case_id: int
     ) -> Any:
-        view = await _case_view(app, case_id)
+        view = await case_view(app, case_id)
         return _page(app, "case.html", session, max_reply=MAX_REPLY_CHARS, **view)
 
     @app.get("/console/api/cases/<case_id:int>")
@@ -247,7 +237,7 @@ def _add_console_routes(app: Sanic) -> None:
     async def case_api(
         _request: Request, _session: ConsoleSession, _body: dict, case_id: int
     ) -> Any:
-        view = await _case_view(app, case_id)
+        view = await case_view(app, case_id)
         case = view["case"]
         return response.json(
             {
@@ -276,15 +266,15 @@ def _add_console_routes(app: Sanic) -> None:
     async def act(
         session: ConsoleSession, body: dict, case_id: int, action: str
     ) -> str:
-        _check_case_id(case_id)
+        check_case_id(case_id)
         if action == "claim":
-            await _claim(app, session, case_id)
+            await claim(app, session, case_id)
             return "claimed"
         if action == "resolve":
-            await _resolve(app, session, case_id)
+            await resolve(app, session, case_id)
             return "resolved"
         if action == "reply":
-            await _reply(app, session, case_id, body.get("text"))
+            await reply(app, session, case_id, body.get("text"))
             return "sent"
         raise BadInputError(f"unknown action {action!r}", 404)
 
@@ -317,95 +307,6 @@ def _add_console_routes(app: Sanic) -> None:
 # --- console operations -----------------------------------------------------------
 
 
-async def _case_view(app: Sanic, case_id: int) -> dict[str, Any]:
-    _check_case_id(case_id)
-    with app.ctx.db() as db:
-        case = console.get_case(db, case_id)
-        held_by = console.holder_of(db, case_id)
-    transcript, error, paused = [], None, False
-    try:
-        # The conversation is found through the case: no sender id from the browser.
-        tracker = await app.ctx.rasa.tracker(case.sender_id)
-        events = tracker.get("events") or []
-        transcript, paused = build_transcript(events), is_paused(events)
-    except RasaError as failure:
-        error = f"The transcript could not be loaded: {failure}"
-    summary = case.summary or {}
-    return {
-        "case": case,
-        "held_by": held_by,
-        "answers": sorted((summary.get("answers") or {}).items()),
-        "missing": summary.get("missing") or [],
-        "quotes": [split_quote(str(q)) for q in summary.get("quotes") or []],
-        "transcript": transcript,
-        "transcript_error": error,
-        "paused": paused,
-    }
-
-
-async def _claim(app: Sanic, session: ConsoleSession, case_id: int) -> None:
-    clinician = session.clinician
-    with app.ctx.db.begin() as db:
-        already = console.holder_of(db, case_id) == clinician.name
-        case = console.claim_case(db, case_id, clinician.id)
-        sender_id = case.sender_id
-    if already:
-        return
-    try:
-        await app.ctx.rasa.append(
-            sender_id,
-            [
-                _bot_event(wording.joined(clinician.name), clinician.name),
-                {"event": "pause"},
-            ],
-            to_widget=True,
-        )
-    except RasaError:
-        # The person was not told and the bot not paused: undo the claim.
-        with app.ctx.db.begin() as db:
-            claim = db.get(CaseClaim, case_id)
-            if claim is not None:
-                db.delete(claim)
-        raise
-
-
-async def _resolve(app: Sanic, session: ConsoleSession, case_id: int) -> None:
-    with app.ctx.db() as db:
-        case = console.require_holder(db, case_id, session.clinician.id)
-    await app.ctx.rasa.append(
-        case.sender_id,
-        [
-            {"event": "resume"},
-            _bot_event(wording.CLINICIAN_LEFT, session.clinician.name),
-        ],
-        to_widget=True,
-    )
-    with app.ctx.db.begin() as db:
-        console.resolve_case(db, case_id, session.clinician.id)
-
-
-async def _reply(app: Sanic, session: ConsoleSession, case_id: int, text: Any) -> None:
-    if not isinstance(text, str) or not text.strip():
-        raise BadInputError("write a reply first (field 'text')", 422)
-    text = text.strip()
-    if len(text) > MAX_REPLY_CHARS:
-        raise BadInputError(f"a reply has at most {MAX_REPLY_CHARS} characters", 422)
-    with app.ctx.db() as db:
-        case = console.require_holder(db, case_id, session.clinician.id)
-    name = session.clinician.name
-    await app.ctx.rasa.append(
-        case.sender_id, [_bot_event(wording.reply(name, text), name)], to_widget=True
-    )
-
-
-def _bot_event(text: str, clinician: str) -> dict[str, Any]:
-    return {
-        "event": "bot",
-        "text": text,
-        "metadata": {CLINICIAN_METADATA_KEY: clinician},
-    }
-
-
 # --- helpers ----------------------------------------------------------------------
 
 
@@ -425,11 +326,6 @@ def _body(request: Request, json_only: bool = False) -> dict[str, Any]:
         return {key: request.form.get(key) for key in request.form}
     except Exception as error:
         raise BadInputError("the form could not be read") from error
-
-
-def _check_case_id(case_id: int) -> None:
-    if not 0 < case_id <= MAX_CASE_ID:
-        raise console.CaseNotFoundError(f"no case {case_id}")
 
 
 def _demo_headers(rasa_url: str) -> dict[str, str]:

@@ -7,12 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import DEFAULT_CONTENT_DIR
-from bot.db import get_session_factory
-from bot.library.seed import seed_library
-from bot.migrate import upgrade_database
 from bot.modelcache import ensure_model
-from tests.conversations.stack import Stack
+from tests.conversations.stack import Stack, prepare_database
 
 
 @pytest.fixture(scope="session")
@@ -20,20 +16,11 @@ def model() -> Path:
     return ensure_model()
 
 
-def _prepare_database(workdir: Path) -> None:
-    """Migrate and seed a fresh database, as `make run` does."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    url = f"sqlite:///{workdir / 'backchat.db'}"
-    upgrade_database(url)
-    with get_session_factory(url).begin() as session:
-        seed_library(session, DEFAULT_CONTENT_DIR)
-
-
 @pytest.fixture(scope="session")
 def stack(model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """Rasa server, action server and databases, as `make run` starts them."""
     workdir = tmp_path_factory.mktemp("stack")
-    _prepare_database(workdir)
+    prepare_database(workdir)
     running = Stack(model=model, workdir=workdir).start()
     try:
         running.wait_ready()

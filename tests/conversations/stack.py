@@ -17,6 +17,21 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
 
+def prepare_database(workdir: Path) -> str:
+    """A fresh database in ``workdir``, migrated and seeded as `make run` does."""
+    from bot.cli import DEFAULT_CONTENT_DIR
+    from bot.db import get_session_factory
+    from bot.library.seed import seed_library
+    from bot.migrate import upgrade_database
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{workdir / 'backchat.db'}"
+    upgrade_database(url)
+    with get_session_factory(url).begin() as session:
+        seed_library(session, DEFAULT_CONTENT_DIR)
+    return url
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

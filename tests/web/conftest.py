@@ -16,6 +16,7 @@ import pytest
 
 from bot.db import Base, get_engine, get_session_factory
 from tests.conversations.stack import ROOT
+from tests.conversations.stack import prepare_database as migrated_and_seeded
 from tests.web.stack import WebStack
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -33,15 +34,10 @@ CLINICIAN_PASSWORD = "a long test password"
 
 
 def prepare_database(workdir: Path) -> str:
-    """A fresh BackChat database with every table and one clinician account."""
-    # Importing the models registers their tables.
-    import bot.handoff.console_models
-    import bot.handoff.models  # noqa: F401
+    """A migrated, seeded BackChat database with one clinician account."""
     from bot.handoff.accounts import create_account
 
-    workdir.mkdir(parents=True, exist_ok=True)
-    url = f"sqlite:///{workdir / 'backchat.db'}"
-    Base.metadata.create_all(get_engine(url))
+    url = migrated_and_seeded(workdir)
     with get_session_factory(url).begin() as session:
         create_account(session, CLINICIAN, CLINICIAN_PASSWORD)
     return url
