@@ -27,3 +27,83 @@ def test_sqlite_connections_use_write_ahead_logging(tmp_path) -> None:
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 1
+
+
+def test_event_types_resolve_as_rasa_resolves_them() -> None:
+    from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+
+    from bot.rasa_speedups import _rasa_resolve_event_type
+
+    install()
+    for name in ("user", "slot", "action", "session_started", "active_loop"):
+        assert Event.resolve_by_type(name) is _rasa_resolve_event_type(name)
+    assert Event.resolve_by_type("user") is UserUttered
+    assert Event.resolve_by_type("slot") is SlotSet
+    read = Event.from_parameters({"event": "action", "name": "x"})
+    assert read == ActionExecuted("x")
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("nope", default=SlotSet) is SlotSet
+    with pytest.raises(ValueError, match="Unknown event name 'nope'"):
+        Event.resolve_by_type("nope")
+
+
+def test_an_event_class_defined_later_is_still_found() -> None:
+    from rasa.shared.core.events import Event, SlotSet
+
+    install()
+    Event.resolve_by_type("user")  # fills the table
+
+    class LateEvent(SlotSet):  # concrete: Rasa skips abstract classes
+        type_name = "backchat_late_event_for_test"
+
+    assert Event.resolve_by_type("backchat_late_event_for_test") is LateEvent
+
+
+@pytest.fixture
+async def echo_server():
+    """A local HTTP server that answers with the client's port and auth header."""
+    from aiohttp import web
+
+    async def echo(request: web.Request) -> web.Response:
+        peer = request.transport.get_extra_info("peername")
+        auth = request.headers.get("Authorization")
+        return web.json_response({"port": peer[1], "auth": auth})
+
+    app = web.Application()
+    app.router.add_post("/webhook", echo)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}/webhook"
+    await runner.cleanup()
+
+
+async def test_action_calls_reuse_one_connection(echo_server: str) -> None:
+    from rasa.utils.endpoints import EndpointConfig
+
+    install()
+    endpoint = EndpointConfig(
+        echo_server, basic_auth={"username": "a", "password": "b"}
+    )
+    replies = [await endpoint.request(json={"n": n}) for n in range(3)]
+    assert len({reply["port"] for reply in replies}) == 1
+    assert all(reply["auth"].startswith("Basic ") for reply in replies)
+
+
+async def test_idle_connections_are_dropped_before_the_server_would(
+    echo_server: str,
+) -> None:
+    import asyncio
+
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.rasa_speedups import IDLE_CONNECTION_SECONDS
+
+    install()
+    endpoint = EndpointConfig(echo_server)
+    first = await endpoint.request(json={})
+    await asyncio.sleep(IDLE_CONNECTION_SECONDS + 0.5)
+    second = await endpoint.request(json={})
+    assert second["port"] != first["port"]

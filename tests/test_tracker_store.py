@@ -1,0 +1,267 @@
+"""The cached SQL tracker store: same records as Rasa's, never a stale tracker."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import read_endpoint_config
+
+from bot.tracker_store import CACHE_SIZE_ENV, CachedSQLTrackerStore
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTGRES_URL_ENV = "BACKCHAT_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'tracker.db'}"
+
+
+def store(url: str, domain: Domain, cls: type = CachedSQLTrackerStore) -> TrackerStore:
+    return cls(domain=domain, host=url, dialect=sa.engine.make_url(url).drivername)
+
+
+def a_turn(text: str, location: str | None = None) -> list[Event]:
+    events: list[Event] = [
+        UserUttered(text, {"name": "report_pain", "confidence": 0.9}),
+    ]
+    if location:
+        events.append(SlotSet("pain_location", location))
+    events.append(ActionExecuted("utter_ask_duration"))
+    return [*events, ActionExecuted("action_listen")]
+
+
+def new_conversation(sender: str, domain: Domain) -> DialogueStateTracker:
+    """A conversation as Rasa starts it, before it is first saved."""
+    opening = [ActionExecuted("action_session_start"), SessionStarted()]
+    return DialogueStateTracker.from_events(
+        sender, [*opening, ActionExecuted("action_listen")], domain.slots
+    )
+
+
+async def started(
+    store: TrackerStore, sender: str, domain: Domain
+) -> DialogueStateTracker:
+    """Start a conversation and read it back, as Rasa's next turn does."""
+    await store.save(new_conversation(sender, domain))
+    tracker = await store.retrieve(sender)
+    assert tracker is not None
+    return tracker
+
+
+def stored_rows(url: str, sender: str) -> list[tuple]:
+    engine = sa.create_engine(url)
+    table = SQLTrackerStore.SQLEvent.__table__
+    columns = [table.c.type_name, table.c.intent_name, table.c.action_name]
+    query = (
+        sa.select(*columns, table.c.data)
+        .where(table.c.sender_id == sender)
+        .order_by(table.c.id)
+    )
+    with engine.connect() as connection:
+        rows = [tuple(row) for row in connection.execute(query)]
+    engine.dispose()
+    return rows
+
+
+async def test_a_saved_conversation_is_served_from_memory_and_equals_the_database(
+    url: str, domain: Domain
+) -> None:
+    cached = store(url, domain)
+    tracker = await started(cached, "ann", domain)
+    for event in a_turn("my lower back hurts", "lower_back"):
+        tracker.update(event)
+    await cached.save(tracker)
+
+    assert await cached.retrieve("ann") is tracker
+    from_disk = await store(url, domain, SQLTrackerStore).retrieve("ann")
+    assert from_disk is not None
+    assert list(from_disk.events) == list(tracker.events)
+    assert from_disk.get_slot("pain_location") == "lower_back"
+
+
+async def test_a_new_conversation_is_read_back_as_rasa_reads_it(
+    url: str, domain: Domain
+) -> None:
+    # Rasa leaves the new session's action_session_start out when it reads back.
+    cached = store(url, domain)
+    first = new_conversation("abe", domain)
+    await cached.save(first)
+    retrieved = await cached.retrieve("abe")
+    assert retrieved is not first
+    assert isinstance(retrieved.events[0], SessionStarted)
+
+
+async def test_rows_are_the_rows_rasas_own_store_writes(
+    tmp_path: Path, domain: Domain
+) -> None:
+    urls = {
+        cls: f"sqlite:///{tmp_path / (cls.__name__ + '.db')}"
+        for cls in (SQLTrackerStore, CachedSQLTrackerStore)
+    }
+    for cls, its_url in urls.items():
+        its_store = store(its_url, domain, cls)
+        await started(its_store, "bob", domain)
+        for text in ("hi", "my back hurts"):
+            tracker = await its_store.retrieve("bob")
+            for event in a_turn(text, "lower_back"):
+                tracker.update(event)
+            await its_store.save(tracker)
+
+    def without_timestamps(rows: list[tuple]) -> list[tuple]:
+        return [(*row[:3], row[3].split('"timestamp"')[0]) for row in rows]
+
+    ours = stored_rows(urls[CachedSQLTrackerStore], "bob")
+    rasas = stored_rows(urls[SQLTrackerStore], "bob")
+    assert len(ours) == len(rasas) == 11
+    assert without_timestamps(ours) == without_timestamps(rasas)
+
+
+async def test_a_write_by_another_worker_is_read_from_the_database(
+    url: str, domain: Domain
+) -> None:
+    worker_a, worker_b = store(url, domain), store(url, domain)
+    tracker = await started(worker_a, "cat", domain)
+    await worker_a.save(tracker)
+    assert await worker_a.retrieve("cat") is tracker
+
+    elsewhere = await worker_b.retrieve("cat")
+    for event in a_turn("it started last week", "upper_back"):
+        elsewhere.update(event)
+    await worker_b.save(elsewhere)
+
+    seen_by_a = await worker_a.retrieve("cat")
+    assert seen_by_a is not tracker
+    assert seen_by_a.get_slot("pain_location") == "upper_back"
+    # And A's next turn is appended after B's, not over it.
+    for event in a_turn("no", None):
+        seen_by_a.update(event)
+    await worker_a.save(seen_by_a)
+    fresh = await store(url, domain, SQLTrackerStore).retrieve("cat")
+    assert list(fresh.events) == list(seen_by_a.events)
+
+
+async def test_a_turn_that_failed_before_saving_is_not_served(
+    url: str, domain: Domain
+) -> None:
+    cached = store(url, domain)
+    tracker = await started(cached, "dan", domain)
+    await cached.save(tracker)
+    tracker.update(SlotSet("pain_location", "neck"))  # then the turn crashed
+
+    retrieved = await cached.retrieve("dan")
+    assert retrieved is not tracker
+    assert retrieved.get_slot("pain_location") is None
+
+
+async def test_saving_a_tracker_another_worker_has_moved_on_uses_rasas_save(
+    url: str, domain: Domain
+) -> None:
+    worker_a, worker_b = store(url, domain), store(url, domain)
+    tracker = await started(worker_a, "eve", domain)
+    await worker_a.save(tracker)
+    other = await worker_b.retrieve("eve")
+    other.update(SlotSet("pain_location", "neck"))
+    await worker_b.save(other)
+
+    tracker.update(SlotSet("pain_location", "neck"))
+    await worker_a.save(tracker)  # no fast append over B's event
+    rows = stored_rows(url, "eve")
+    assert [row[0] for row in rows].count("slot") == 1
+    assert await worker_a.retrieve("eve") is not tracker
+
+
+async def test_after_a_session_restart_only_the_new_session_is_served(
+    url: str, domain: Domain
+) -> None:
+    cached = store(url, domain)
+    tracker = await started(cached, "fay", domain)
+    tracker.update(SlotSet("pain_location", "neck"))
+    await cached.save(tracker)
+    for event in (ActionExecuted("action_session_start"), SessionStarted()):
+        tracker.update(event)
+    await cached.save(tracker)
+
+    retrieved = await cached.retrieve("fay")
+    assert retrieved is not tracker
+    assert not any(isinstance(event, SlotSet) for event in retrieved.events)
+
+
+async def test_the_cache_is_bounded_and_can_be_turned_off(
+    url: str, domain: Domain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_SIZE_ENV, "2")
+    bounded = store(url, domain)
+    trackers = {name: await started(bounded, name, domain) for name in ("g1", "g2")}
+    trackers["g3"] = await started(bounded, "g3", domain)
+    for tracker in trackers.values():
+        await bounded.save(tracker)
+    assert await bounded.retrieve("g1") is not trackers["g1"]  # least recent left
+    assert await bounded.retrieve("g3") is trackers["g3"]
+
+    monkeypatch.setenv(CACHE_SIZE_ENV, "0")
+    off = store(url, domain)
+    tracker = await started(off, "h", domain)
+    await off.save(tracker)
+    assert await off.retrieve("h") is not tracker
+
+
+def test_a_bad_cache_size_is_refused_with_its_name(
+    url: str, domain: Domain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_SIZE_ENV, "lots")
+    with pytest.raises(ValueError, match=f"{CACHE_SIZE_ENV} must be a whole number"):
+        store(url, domain)
+
+
+async def test_unknown_conversations_are_none(url: str, domain: Domain) -> None:
+    assert await store(url, domain).retrieve("nobody") is None
+
+
+def test_endpoints_yml_loads_this_store_not_rasas_fallback(
+    url: str, domain: Domain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rasa quietly falls back to an in-memory store if the class cannot load.
+    monkeypatch.setenv("BACKCHAT_ACTION_ENDPOINT", "http://127.0.0.1:1/webhook")
+    monkeypatch.setenv("BACKCHAT_TRACKER_URL", url)
+    monkeypatch.setenv("BACKCHAT_TRACKER_DIALECT", "sqlite")
+    config = read_endpoint_config(str(ROOT / "endpoints.yml"), "tracker_store")
+    loaded = TrackerStore.create(config, domain)
+    assert isinstance(loaded, CachedSQLTrackerStore)
+    assert loaded.engine.url.database == sa.engine.make_url(url).database
+
+
+async def test_the_same_store_works_on_postgresql(domain: Domain) -> None:
+    url = os.environ.get(POSTGRES_URL_ENV)
+    if not url:
+        pytest.skip(f"{POSTGRES_URL_ENV} is not set: no PostgreSQL to test against")
+    cached = store(url, domain)
+    try:
+        tracker = await started(cached, "pg", domain)
+        for event in a_turn("my neck hurts", "neck"):
+            tracker.update(event)
+        await cached.save(tracker)
+        assert await cached.retrieve("pg") is tracker
+        fresh = await store(url, domain, SQLTrackerStore).retrieve("pg")
+        assert list(fresh.events) == list(tracker.events)
+    finally:
+        SQLTrackerStore.Base.metadata.drop_all(cached.engine)
+        cached.engine.dispose()
