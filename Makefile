@@ -31,7 +31,8 @@ train: setup ## Train the model unless one exists for the current inputs
 	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) -m bot.modelcache
 
 shell: setup train ## Chat in the terminal (needs `make run` in another terminal for actions)
-	@TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/rasa shell --model models --endpoints endpoints.yml
+	@source scripts/env.sh && BACKCHAT_RASA_WORKERS=1 BACKCHAT_LOCK_STORE=in_memory \
+	  .venv/bin/rasa shell --model models --endpoints endpoints.yml
 
 eval: setup ## NLU quality on the kept-out set: intents, entities, red flags (before/after)
 	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) scripts/eval_intents.py

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import aiohttp
 
-from bench.memory import rss_mb
+from bench.memory import tree_mb
 from bench.schedule import Conversation, ConversationPool, arrival_offsets
 from bench.scripts import Script, Turn
 from bench.stats import LevelResult, summarise
@@ -102,9 +102,9 @@ class MemorySampler:
         self._task: asyncio.Task | None = None
 
     def sample(self) -> None:
-        """Read every process's RSS once."""
+        """Read every server's RSS (summed over its workers) once."""
         for name, pid in self.pids.items():
-            value = rss_mb(pid)
+            value = tree_mb(pid)
             if value is not None:
                 self.peak[name] = max(self.peak.get(name, 0.0), value)
 

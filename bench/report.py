@@ -105,19 +105,24 @@ def cost_table(data: dict[str, Any]) -> list[str]:
                 fmt_ratio(ratio(ours, theirs)),
             ]
         )
+    memory = (
+        ("pss_end_mb", "memory (PSS, all workers), {} server (MB)"),
+        ("rss_peak_mb", "peak RSS, summed over workers, {} server (MB)"),
+    )
     for process in ("rasa", "actions"):
-        ours = b.get("rss_peak_mb", {}).get(process)
-        theirs = s.get("rss_peak_mb", {}).get(process)
-        if ours is None and theirs is None:
-            continue
-        rows.append(
-            [
-                f"peak RSS, {process} server (MB)",
-                fmt(ours, 0),
-                fmt(theirs, 0),
-                fmt_ratio(ratio(ours, theirs)),
-            ]
-        )
+        for key, label in memory:
+            ours = b.get(key, {}).get(process)
+            theirs = s.get(key, {}).get(process)
+            if ours is None and theirs is None:
+                continue
+            rows.append(
+                [
+                    label.format(process),
+                    fmt(ours, 0),
+                    fmt(theirs, 0),
+                    fmt_ratio(ratio(ours, theirs)),
+                ]
+            )
     return _table(["cost", "BackChat", "starter", "ratio"], rows)
 
 
@@ -160,10 +165,43 @@ def confusion_table(quality: dict[str, Any]) -> list[str]:
     return _table(["gold \\ BackChat", *columns], rows)
 
 
+def workers_table(data: dict[str, Any]) -> list[str]:
+    """BackChat with one Rasa worker beside the measured (two-worker) BackChat."""
+    single = data.get("one_worker") or []
+    if not single:
+        return []
+    ours, theirs = _levels(data, "backchat"), _levels(data, "starter")
+    rows = []
+    for one in single:
+        key = (one["mode"], one["level"])
+        b, s = ours.get(key, {}), theirs.get(key, {})
+        rows.append(
+            [
+                one["mode"],
+                f"{one['level']:g}",
+                f"{fmt(one['throughput'])} / {fmt(b.get('throughput'))} / "
+                f"{fmt(s.get('throughput'))}",
+                f"{fmt(one['p95_ms'], 0)} / {fmt(b.get('p95_ms'), 0)} / "
+                f"{fmt(s.get('p95_ms'), 0)}",
+                fmt_ratio(ratio(one["throughput"], s.get("throughput"))),
+            ]
+        )
+    header = [
+        "mode",
+        "level",
+        "msg/s 1 worker / 2 workers / starter",
+        "p95 ms 1 worker / 2 workers / starter",
+        "1 worker ÷ starter",
+    ]
+    title = "### BackChat with one Rasa worker (measured after the levels above)"
+    return ["", title, "", *_table(header, rows)]
+
+
 def summary(data: dict[str, Any]) -> str:
     """The summary tables (load, cost, quality) as markdown."""
     lines = ["### Load (BackChat / starter, ratio = BackChat ÷ starter)", ""]
     lines += load_table(data)
+    lines += workers_table(data)
     lines += ["", "### Cost", "", *cost_table(data)]
     quality = data.get("quality")
     if quality and "overall" in quality:
@@ -184,7 +222,8 @@ def markdown(data: dict[str, Any], plots: Sequence[str] = ()) -> str:
         f"measured in the same run, levels alternating between the bots). "
         f"Wall time {data['wall_s']:.0f} s.",
         "",
-        "B = BackChat (Rasa + action server + SQLite tracker store), "
+        "B = BackChat (two Rasa workers with Redis locks + action server + "
+        "SQLite tracker store), "
         "S = Rasa's starter bot (`rasa init`, in-memory tracker store, no "
         "action server). Latency is per message, from when it was due (open "
         "loop) or sent (closed loop) to the full reply; a reply slower than "

@@ -35,6 +35,20 @@ def prepare_backchat_workdir(workdir: Path) -> None:
         )
 
 
+def ensure_redis() -> int:
+    """Install and start Redis when missing (scripts/setup_redis.sh); its port."""
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "setup_redis.sh")],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    port = int(result.stdout.strip().splitlines()[-1])
+    os.environ["BACKCHAT_REDIS_PORT"] = str(port)
+    return port
+
+
 def start_and_time(stack: Stack, message: str, timeout_s: float = 300) -> float:
     """Start the servers; seconds from process start to the first real reply."""
     started = time.monotonic()

@@ -10,3 +10,17 @@ export BACKCHAT_TRACKER_DIALECT="${BACKCHAT_TRACKER_DIALECT:-sqlite}"
 export BACKCHAT_TRACKER_URL="${BACKCHAT_TRACKER_URL:-sqlite:///$root/var/tracker.db}"
 export RASA_TELEMETRY_ENABLED=false
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
+# Rasa workers (Sanic processes). More than one roughly doubles throughput on
+# 2 cores (see bench/README.md) and keeps the conversation locks in Redis, which
+# scripts/run.sh then starts. One is the default because the chat widget's
+# socket.io session lives in one process: with several workers, put a proxy
+# with sticky sessions in front, or use the REST channel.
+export BACKCHAT_RASA_WORKERS="${BACKCHAT_RASA_WORKERS:-1}"
+export SANIC_WORKERS="$BACKCHAT_RASA_WORKERS"
+if [ "$BACKCHAT_RASA_WORKERS" -gt 1 ]; then
+  export BACKCHAT_LOCK_STORE="${BACKCHAT_LOCK_STORE:-redis}"
+else
+  export BACKCHAT_LOCK_STORE="${BACKCHAT_LOCK_STORE:-in_memory}"
+fi
+export BACKCHAT_REDIS_HOST="${BACKCHAT_REDIS_HOST:-127.0.0.1}"
+export BACKCHAT_REDIS_PORT="${BACKCHAT_REDIS_PORT:-6379}"

@@ -10,15 +10,25 @@ model=$(.venv/bin/python -m bot.modelcache | tail -n 1)
 # The console reads conversations through Rasa's token-protected HTTP API.
 export BACKCHAT_RASA_TOKEN="${BACKCHAT_RASA_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
 
+if [ "$BACKCHAT_LOCK_STORE" = redis ]; then
+  echo "==> Redis on :$BACKCHAT_REDIS_PORT for the conversation locks of $BACKCHAT_RASA_WORKERS Rasa workers"
+  scripts/setup_redis.sh >/dev/null
+fi
+
 pids=()
-cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+cleanup() {
+  # Children first: Rasa's Sanic workers must not outlive their parent.
+  for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; done
+  kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT INT TERM
 
 echo "==> starting the action server on :$BACKCHAT_ACTION_PORT"
 .venv/bin/python -m rasa_sdk --actions actions --port "$BACKCHAT_ACTION_PORT" \
   > var/action-server.log 2>&1 &
 pids+=($!)
-echo "==> starting the Rasa server on :$BACKCHAT_RASA_PORT (model $(basename "$model"))"
+echo "==> starting the Rasa server on :$BACKCHAT_RASA_PORT ($BACKCHAT_RASA_WORKERS workers, model $(basename "$model"))"
 .venv/bin/rasa run --model "$model" --port "$BACKCHAT_RASA_PORT" --enable-api \
   --auth-token "$BACKCHAT_RASA_TOKEN" \
   --cors "http://localhost:$BACKCHAT_WEB_PORT" "http://127.0.0.1:$BACKCHAT_WEB_PORT" --credentials credentials.yml --endpoints endpoints.yml \

@@ -17,6 +17,9 @@ if [ -z "${BACKCHAT_TEST_POSTGRES_URL:-}" ]; then
   BACKCHAT_TEST_POSTGRES_URL=$(scripts/setup_postgres.sh | tail -n 1)
   export BACKCHAT_TEST_POSTGRES_URL
 fi
+echo "==> Redis for the two-worker tests"
+BACKCHAT_REDIS_PORT=$(scripts/setup_redis.sh | tail -n 1)
+export BACKCHAT_REDIS_PORT
 echo "==> pytest"
 .venv/bin/python -m pytest "$@"
 echo "==> make test took $(( $(date +%s) - start )) s"

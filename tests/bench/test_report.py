@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 
 from bench.profile import package_of, summarise_collapsed
-from bench.report import cost_table, fmt, fmt_rate, fmt_ratio, load_table, markdown
+from bench.report import (
+    cost_table,
+    fmt,
+    fmt_rate,
+    fmt_ratio,
+    load_table,
+    markdown,
+    workers_table,
+)
 from bench.stats import summarise
 
 SITE = "/work/main/.venv/lib/python3.10/site-packages"
@@ -37,6 +45,7 @@ def _data() -> dict:
                 "levels": [_level("closed", 1, 0.05, 20), _level("open", 5, 0.06)],
                 "cost": {"train_s": 30.0, "model_mb": 0.2, "cold_start_s": 10.0},
                 "rss_peak_mb": {"rasa": 700.0, "actions": 50.0},
+                "pss_end_mb": {"rasa": 600.0},
                 "examples": {},
             },
             "starter": {
@@ -70,8 +79,19 @@ def test_load_table_pairs_the_bots_with_ratios() -> None:
 def test_cost_table_has_ratios_and_skips_missing_processes() -> None:
     table = "\n".join(cost_table(_data()))
     assert "| training time (s) | 30.0 | 60.0 | 0.50x |" in table
-    assert "| peak RSS, rasa server (MB) | 700 | 1000 | 0.70x |" in table
-    assert "| peak RSS, actions server (MB) | 50 | - | - |" in table
+    peak = "peak RSS, summed over workers"
+    assert f"| {peak}, rasa server (MB) | 700 | 1000 | 0.70x |" in table
+    assert f"| {peak}, actions server (MB) | 50 | - | - |" in table
+    assert "| memory (PSS, all workers), rasa server (MB) | 600 | - | - |" in table
+
+
+def test_one_worker_table_sits_beside_two_workers_and_the_starter() -> None:
+    data = _data()
+    assert workers_table(data) == []  # not measured: no table
+    data["one_worker"] = [_level("closed", 1, 0.08, 12)]
+    lines = workers_table(data)
+    assert lines[-1] == "| closed | 1 | 12.0 / 20.0 / 10.0 | 80 / 50 / 100 | 1.20x |"
+    assert "one Rasa worker" in markdown(data)
 
 
 def test_markdown_is_whole_and_data_is_json() -> None:

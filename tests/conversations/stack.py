@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -32,6 +34,11 @@ def prepare_database(workdir: Path) -> str:
     return url
 
 
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signum)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -46,6 +53,7 @@ class Stack:
     workdir: Path
     with_actions: bool = True
     project: Path = ROOT  # the Rasa project the servers run in
+    workers: int = 1  # Rasa's Sanic workers; more than one locks through Redis
     rasa_port: int = field(default_factory=free_port)
     action_port: int = field(default_factory=free_port)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
@@ -67,6 +75,10 @@ class Stack:
             "BACKCHAT_ACTION_ENDPOINT": f"http://127.0.0.1:{action_port}/webhook",
             "BACKCHAT_TRACKER_DIALECT": "sqlite",
             "BACKCHAT_TRACKER_URL": f"sqlite:///{self.workdir / 'tracker.db'}",
+            "SANIC_WORKERS": str(self.workers),
+            "BACKCHAT_LOCK_STORE": "redis" if self.workers > 1 else "in_memory",
+            "BACKCHAT_REDIS_HOST": "127.0.0.1",
+            "BACKCHAT_REDIS_PORT": os.environ.get("BACKCHAT_REDIS_PORT", "6379"),
         }
 
     def start(self) -> Stack:
@@ -113,6 +125,7 @@ class Stack:
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # a group, so stopping reaches Sanic's workers
         )
 
     def wait_ready(self, timeout: float = 240) -> None:
@@ -126,7 +139,7 @@ class Stack:
                     not self.with_actions or self._actions_up()
                 ):
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:  # refused, or a worker still loading
                 pass
             time.sleep(0.5)
         raise TimeoutError(f"servers not ready; rasa log:\n{self.log('rasa')}")
@@ -144,17 +157,17 @@ class Stack:
 
     def stop_rasa(self) -> None:
         process = self.processes.pop("rasa")
-        process.terminate()
+        _signal_group(process, signal.SIGTERM)
         process.wait(timeout=30)
 
     def stop(self) -> None:
         for process in self.processes.values():
-            process.terminate()
+            _signal_group(process, signal.SIGTERM)
         for process in self.processes.values():
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                process.kill()
+                _signal_group(process, signal.SIGKILL)
 
     def say(self, sender: str, message: str) -> list[dict[str, Any]]:
         """Send one message over the REST channel; return the bot's replies."""

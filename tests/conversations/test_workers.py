@@ -1,0 +1,97 @@
+"""Two Rasa workers behind one port: conversations stay whole and in order.
+
+Each message may land on either worker, so this checks the Redis lock store and
+the tracker store's check that its remembered tracker is still the latest.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.conversations.stack import Stack, prepare_database
+from tests.conversations.test_triage_conversations import (
+    EMERGENCY,
+    Q_CANCER,
+    Q_FEVER,
+    Q_INJURY,
+    Q_LEG,
+    Q_NIGHT,
+    Q_WEIGHT,
+    SELF_CARE,
+    converse,
+    sender,
+    start_lower_back,
+)
+
+
+def redis_answers(port: int) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis(host="127.0.0.1", port=port, socket_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def two_workers(
+    model: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Stack]:
+    port = int(os.environ.get("BACKCHAT_REDIS_PORT", "6379"))
+    if not redis_answers(port):
+        pytest.skip(f"no Redis on 127.0.0.1:{port} (make test starts one)")
+    workdir = tmp_path_factory.mktemp("two-workers")
+    prepare_database(workdir)
+    running = Stack(model=model, workdir=workdir, workers=2).start()
+    try:
+        running.wait_ready()
+        yield running
+    finally:
+        running.stop()
+
+
+def benign_triage(stack: Stack) -> str:
+    who = sender()
+    start_lower_back(stack, who)
+    converse(
+        stack,
+        who,
+        [
+            ("none of these", Q_LEG),
+            ("no", Q_INJURY),
+            ("nope", Q_NIGHT),
+            ("no, it doesn't wake me", Q_FEVER),
+            ("no", Q_CANCER),
+            ("no never", Q_WEIGHT),
+            ("no", SELF_CARE),
+        ],
+    )
+    return who
+
+
+def test_rasa_really_runs_two_workers(two_workers: Stack) -> None:
+    rasa = two_workers.processes["rasa"].pid
+    children = Path(f"/proc/{rasa}/task/{rasa}/children").read_text().split()
+    assert len(children) == 2
+
+
+def test_parallel_conversations_complete_across_workers(two_workers: Stack) -> None:
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        senders = list(pool.map(lambda _: benign_triage(two_workers), range(6)))
+    for who in senders:
+        slots = two_workers.slots(who)
+        assert slots["triage_level"] == "self_care"
+        assert slots["has_night_pain"] is False
+        assert slots["pain_location"] == "lower_back"
+
+
+def test_an_emergency_still_comes_first_with_two_workers(two_workers: Stack) -> None:
+    who = sender()
+    start_lower_back(two_workers, who)
+    reply = two_workers.text(who, "yes")
+    assert EMERGENCY in reply.lower()
