@@ -27,7 +27,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
-DEFAULT_CACHE_SIZE = 2000
+DEFAULT_CACHE_SIZE = 500  # a long conversation's tracker is some 100-300 kB
 CACHE_SIZE_ENV = "BACKCHAT_TRACKER_CACHE_SIZE"
 
 

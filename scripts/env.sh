@@ -16,6 +16,11 @@ export SQLALCHEMY_SILENCE_UBER_WARNING=1
 # socket.io session lives in one process: with several workers, put a proxy
 # with sticky sessions in front, or use the REST channel.
 export BACKCHAT_RASA_WORKERS="${BACKCHAT_RASA_WORKERS:-1}"
+case "$BACKCHAT_RASA_WORKERS" in
+  '' | *[!0-9]* | 0)
+    echo "BACKCHAT_RASA_WORKERS must be a whole number of at least 1, got '$BACKCHAT_RASA_WORKERS'" >&2
+    return 1 2>/dev/null || exit 1 ;;
+esac
 export SANIC_WORKERS="$BACKCHAT_RASA_WORKERS"
 if [ "$BACKCHAT_RASA_WORKERS" -gt 1 ]; then
   export BACKCHAT_LOCK_STORE="${BACKCHAT_LOCK_STORE:-redis}"
