@@ -161,13 +161,16 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     def _last_event_id(
         self, sender_id: str, connection: sa.engine.Connection | None = None
     ) -> int | None:
-        query = sa.select(sa.func.max(self.SQLEvent.id)).where(
-            self.SQLEvent.sender_id == sender_id
-        )
+        parameters = {"sender_id": sender_id}
         if connection is not None:
-            return connection.execute(query).scalar()
+            return connection.execute(_LAST_EVENT_ID, parameters).scalar()
         with self.engine.connect() as own:
-            return own.execute(query).scalar()
+            return own.execute(_LAST_EVENT_ID, parameters).scalar()
+
+
+_LAST_EVENT_ID = sa.select(sa.func.max(SQLTrackerStore.SQLEvent.id)).where(
+    SQLTrackerStore.SQLEvent.sender_id == sa.bindparam("sender_id")
+)
 
 
 def _event_row(sender_id: str, event: Event) -> dict[str, Any]:

@@ -50,3 +50,29 @@ def test_a_bad_worker_count_stops_with_a_clear_message(workers: str) -> None:
     result = source_env(workers)
     assert result.returncode != 0
     assert "BACKCHAT_RASA_WORKERS must be a whole number of at least 1" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lock_store", "expected"),
+    [("in_memory", "InMemoryLockStore"), ("redis", "RedisLockStore")],
+)
+def test_endpoints_yml_takes_the_lock_store_from_the_environment(
+    lock_store: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasa.core.lock_store import LockStore
+    from rasa.utils.endpoints import read_endpoint_config
+
+    for name, value in {
+        "BACKCHAT_ACTION_ENDPOINT": "http://127.0.0.1:1/webhook",
+        "BACKCHAT_TRACKER_DIALECT": "sqlite",
+        "BACKCHAT_TRACKER_URL": "sqlite:///unused.db",
+        "BACKCHAT_LOCK_STORE": lock_store,
+        "BACKCHAT_REDIS_HOST": "127.0.0.1",
+        "BACKCHAT_REDIS_PORT": "6399",
+    }.items():
+        monkeypatch.setenv(name, value)
+    config = read_endpoint_config(str(ROOT / "endpoints.yml"), "lock_store")
+    store = LockStore.create(config)  # Redis connects lazily: no server needed
+    assert type(store).__name__ == expected
+    if lock_store == "redis":
+        assert store.red.connection_pool.connection_kwargs["port"] == 6399

@@ -107,3 +107,15 @@ async def test_idle_connections_are_dropped_before_the_server_would(
     await asyncio.sleep(IDLE_CONNECTION_SECONDS + 0.5)
     second = await endpoint.request(json={})
     assert second["port"] != first["port"]
+
+
+def test_objects_alive_when_the_model_loads_are_left_out_of_collections() -> None:
+    import gc
+
+    gc.unfreeze()
+    try:
+        install()
+        assert gc.get_freeze_count() > 1000
+        assert len(gc.get_objects()) < gc.get_freeze_count()
+    finally:
+        gc.unfreeze()

@@ -243,6 +243,12 @@ def test_endpoints_yml_loads_this_store_not_rasas_fallback(
     monkeypatch.setenv("BACKCHAT_ACTION_ENDPOINT", "http://127.0.0.1:1/webhook")
     monkeypatch.setenv("BACKCHAT_TRACKER_URL", url)
     monkeypatch.setenv("BACKCHAT_TRACKER_DIALECT", "sqlite")
+    for name, value in {
+        "BACKCHAT_LOCK_STORE": "in_memory",
+        "BACKCHAT_REDIS_HOST": "127.0.0.1",
+        "BACKCHAT_REDIS_PORT": "6379",
+    }.items():
+        monkeypatch.setenv(name, value)
     config = read_endpoint_config(str(ROOT / "endpoints.yml"), "tracker_store")
     loaded = TrackerStore.create(config, domain)
     assert isinstance(loaded, CachedSQLTrackerStore)
