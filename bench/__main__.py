@@ -25,6 +25,7 @@ from bench.servers import (
     start_and_time,
     train_backchat,
 )
+from bench.stats import median_of_rounds
 from tests.conversations.stack import Stack
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -39,11 +40,12 @@ class Plan:
 
     closed: tuple[int, ...]
     open: tuple[float, ...]
-    seconds: float
+    seconds: float  # per round
+    rounds: int = 1  # each level's figures are the median over its rounds
 
 
 QUICK = Plan(closed=(1, 10), open=(5, 10), seconds=12)
-FULL = Plan(closed=(1, 10, 20, 50), open=(5, 10, 20, 40), seconds=30)
+FULL = Plan(closed=(1, 10, 20, 50), open=(5, 10, 20, 40), seconds=10, rounds=3)
 
 
 def _args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -106,26 +108,35 @@ async def _run_levels(
     levels = [("closed", float(n)) for n in plan.closed]
     levels += [("open", rate) for rate in plan.open]
     for mode, level in levels:
-        for name, (stack, scripts) in bots.items():
-            if mode == "closed":
-                result, tally = await load.closed_loop(
-                    stack.url, scripts, int(level), plan.seconds, pids(stack)
-                )
-            else:
-                result, tally = await load.open_loop(
-                    stack.url, scripts, level, plan.seconds, pids(stack)
-                )
-            results[name]["levels"].append(result.to_dict())
-            if tally.examples:
-                results[name]["examples"][f"{mode} {level:g}"] = tally.examples
+        rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in bots}
+        for _ in range(plan.rounds):  # the bots take turns, round by round
+            for name, (stack, scripts) in bots.items():
+                result, tally = await _play_level(stack, scripts, mode, level, plan)
+                rounds[name].append(result.to_dict())
+                if tally.examples:
+                    results[name]["examples"][f"{mode} {level:g}"] = tally.examples
+        for name, measured in rounds.items():
+            combined = median_of_rounds(measured)
+            results[name]["levels"].append(combined)
             say(
-                f"{name:8} {mode:6} {level:>4g}: {result.throughput:6.1f} msg/s "
-                f"p50 {report.fmt(result.p50_ms, 0):>5} ms "
-                f"p95 {report.fmt(result.p95_ms, 0):>5} ms "
-                f"p99 {report.fmt(result.p99_ms, 0):>5} ms "
-                f"err {result.errors} lost {result.lost} "
-                f"unexpected {result.unexpected} rss {result.rss_mb}"
+                f"{name:8} {mode:6} {level:>4g}: {combined['throughput']:6.1f} msg/s "
+                f"p50 {report.fmt(combined['p50_ms'], 0):>5} ms "
+                f"p95 {report.fmt(combined['p95_ms'], 0):>5} ms "
+                f"p99 {report.fmt(combined['p99_ms'], 0):>5} ms "
+                f"err {combined['errors']} lost {combined['lost']} "
+                f"unexpected {combined['unexpected']} rss {combined['rss_mb']}"
+                + (f" (median of {plan.rounds} rounds)" if plan.rounds > 1 else "")
             )
+
+
+async def _play_level(
+    stack: Stack, scripts: tuple[Script, ...], mode: str, level: float, plan: Plan
+) -> tuple[Any, Any]:
+    if mode == "closed":
+        return await load.closed_loop(
+            stack.url, scripts, int(level), plan.seconds, pids(stack)
+        )
+    return await load.open_loop(stack.url, scripts, level, plan.seconds, pids(stack))
 
 
 def _one_worker(plan: Plan, model: Path, workdir: Path) -> list[dict[str, Any]]:
@@ -144,16 +155,18 @@ def _one_worker(plan: Plan, model: Path, workdir: Path) -> list[dict[str, Any]]:
         async def run() -> None:
             await load.warm_up(stack.url, BACKCHAT_SCRIPTS)
             for mode, level in levels:
-                play = load.closed_loop if mode == "closed" else load.open_loop
-                amount = int(level) if mode == "closed" else level
-                result, _ = await play(
-                    stack.url, BACKCHAT_SCRIPTS, amount, plan.seconds, pids(stack)
-                )
-                results.append(result.to_dict())
-                p95 = report.fmt(result.p95_ms, 0)
+                rounds = []
+                for _ in range(plan.rounds):
+                    result, _tally = await _play_level(
+                        stack, BACKCHAT_SCRIPTS, mode, level, plan
+                    )
+                    rounds.append(result.to_dict())
+                combined = median_of_rounds(rounds)
+                results.append(combined)
+                p95 = report.fmt(combined["p95_ms"], 0)
                 say(
                     f"backchat 1 worker {mode} {level:g}: "
-                    f"{result.throughput:.1f} msg/s, p95 {p95} ms"
+                    f"{combined['throughput']:.1f} msg/s, p95 {p95} ms"
                 )
 
         asyncio.run(run())
@@ -192,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     plan = QUICK if args.quick else FULL
     if args.seconds:
-        plan = Plan(plan.closed, plan.open, args.seconds)
+        plan = Plan(plan.closed, plan.open, args.seconds, plan.rounds)
     began = time.monotonic()
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     data: dict[str, Any] = {

@@ -100,3 +100,32 @@ def ratio(ours: float | None, theirs: float | None) -> float | None:
     if ours is None or theirs is None or theirs == 0:
         return None
     return round(ours / theirs, 2)
+
+
+_MEDIAN_FIELDS = ("throughput", "p50_ms", "p95_ms", "p99_ms", "mean_ms")
+_SUMMED_FIELDS = ("duration_s", "sent", "ok", "errors", "lost", "unexpected")
+
+
+def median_of_rounds(rounds: Sequence[dict]) -> dict:
+    """One level's result from several rounds: the median of each rate and
+    percentile (so one disturbed round cannot move it), counts summed, the
+    worst maximum latency and the highest memory kept; every round listed.
+    """
+    if not rounds:
+        raise ValueError("no rounds to combine")
+    combined = dict(rounds[0])
+    for name in _MEDIAN_FIELDS:
+        values = [r[name] for r in rounds if r.get(name) is not None]
+        combined[name] = round(statistics.median(values), 2) if values else None
+    for name in _SUMMED_FIELDS:
+        combined[name] = round(sum(r[name] for r in rounds), 2)
+    peaks = [r["max_ms"] for r in rounds if r.get("max_ms") is not None]
+    combined["max_ms"] = max(peaks) if peaks else None
+    memory: dict[str, float] = {}
+    for r in rounds:
+        for process, value in (r.get("rss_mb") or {}).items():
+            memory[process] = max(memory.get(process, 0.0), value)
+    combined["rss_mb"] = memory
+    combined["conversations_done"] = sum(r.get("conversations_done", 0) for r in rounds)
+    combined["rounds"] = [dict(r) for r in rounds]
+    return combined

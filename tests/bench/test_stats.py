@@ -79,3 +79,34 @@ def test_parse_proc_status() -> None:
     assert parse_status_kb(text, "VmRSS") == 700416
     assert parse_status_kb(text, "VmHWM") == 812344
     assert parse_status_kb(text, "VmSwap") is None
+
+
+def test_rounds_combine_as_medians_and_sums() -> None:
+    from bench.stats import median_of_rounds
+
+    def round_of(throughput: float, p95: float, lost: int, rss: float) -> dict:
+        result = summarise(
+            mode="open",
+            level=20,
+            duration_s=10.0,
+            latencies_s=[p95 / 1000] * 10,
+            errors=0,
+            lost=lost,
+            unexpected=0,
+            rss_mb={"rasa": rss},
+        ).to_dict()
+        return result | {"throughput": throughput}
+
+    rounds = [
+        round_of(19.0, 100, 0, 800),
+        round_of(20.0, 900, 2, 850),
+        round_of(19.5, 120, 0, 820),
+    ]
+    combined = median_of_rounds(rounds)
+    assert combined["throughput"] == 19.5
+    assert combined["p95_ms"] == 120  # the disturbed round does not move it
+    assert combined["max_ms"] == 900 and combined["lost"] == 2
+    assert combined["duration_s"] == 30.0 and combined["rss_mb"] == {"rasa": 850}
+    assert len(combined["rounds"]) == 3
+    with pytest.raises(ValueError, match="no rounds"):
+        median_of_rounds([])
