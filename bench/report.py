@@ -213,13 +213,20 @@ def summary(data: dict[str, Any]) -> str:
 def markdown(data: dict[str, Any], plots: Sequence[str] = ()) -> str:
     """The whole report."""
     machine = data["machine"]
+    count = data.get("plan", {}).get("rounds", 1)
+    rounds = (
+        f"; each figure is the median of {count} rounds of "
+        f"{data['plan']['seconds']:g} s, the bots taking turns"
+        if count > 1
+        else ""
+    )
     lines = [
         f"# BackChat benchmark ({data['mode']}, {data['started']})",
         "",
         f"Rasa {data['rasa']}, {machine['cpus']} CPUs, load average "
         f"{machine['load_before']} before and {machine['load_after']} after "
         f"(other work on the machine skews absolute figures; the ratios are "
-        f"measured in the same run, levels alternating between the bots). "
+        f"measured in the same run, levels alternating between the bots{rounds}). "
         f"Wall time {data['wall_s']:.0f} s.",
         "",
         "B = BackChat (two Rasa workers with Redis locks + action server + "
