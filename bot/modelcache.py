@@ -18,6 +18,7 @@ MODEL_INPUTS = (
     "data/rules",
     "bot/nlp",
     "bot/triage/rasa_policy.py",
+    "bot/triage/emergency_message.py",
     "data/clinical/lexicon.yml",
 )
 

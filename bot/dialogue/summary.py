@@ -44,4 +44,3 @@ def describe_answers(answers: Mapping[str, Any]) -> str:
     if answers.get("pain_onset") in _ONSET_WORDS:
         parts.append(_ONSET_WORDS[answers["pain_onset"]])
     return ", ".join(parts)
-

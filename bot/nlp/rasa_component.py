@@ -100,8 +100,11 @@ def demote_intent(message: Message, intent_name: str) -> None:
         for item in (message.get(INTENT_RANKING_KEY) or [])
         if item.get(INTENT_NAME_KEY) != intent_name
     ]
-    best = ranking[0] if ranking else {INTENT_NAME_KEY: "inform",
-                                       PREDICTED_CONFIDENCE_KEY: 1.0}
+    best = (
+        ranking[0]
+        if ranking
+        else {INTENT_NAME_KEY: "inform", PREDICTED_CONFIDENCE_KEY: 1.0}
+    )
     message.set(INTENT, dict(best), add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 

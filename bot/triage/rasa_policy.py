@@ -25,15 +25,14 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.rasa_action_outage import install as install_outage_notice
 from bot.rasa_speedups import install as install_speedups
-
-EMERGENCY_ANSWERS = [
-    "has_cauda_equina_symptom",
-    "has_bladder_bowel_change",
-    "has_saddle_numbness",
-    "has_bilateral_leg_weakness",
-    "is_major_trauma",
-]
+from bot.triage.emergency_message import (
+    EMERGENCY_ANSWERS,
+    EMERGENCY_INTENT,
+    RED_FLAG_ENTITY,
+    message_reports_emergency,
+)
 
 
 @DefaultV1Recipe.register(
@@ -47,9 +46,9 @@ class EmergencyPolicy(Policy):
         """Defaults: the trigger intent, emergency answers and actions to run."""
         return {
             "priority": 7,  # above RulePolicy (6), so it wins a tie at 1.0
-            "intent": "report_emergency_symptom",
+            "intent": EMERGENCY_INTENT,
             "answers": EMERGENCY_ANSWERS,
-            "entity": "red_flag",
+            "entity": RED_FLAG_ENTITY,
             "response": "utter_triage_emergency",
             "handoff_action": "action_request_handoff",
         }
@@ -65,8 +64,9 @@ class EmergencyPolicy(Policy):
         """Keeps the storage so training can persist the (tiny) config."""
         super().__init__(config, model_storage, resource, execution_context, featurizer)
         # This policy is the first of our code Rasa loads with a model: the
-        # place to install the speed-up of Rasa's own reply validation.
+        # place to patch Rasa (speed-ups, the action-server outage notice).
         install_speedups()
+        install_outage_notice()
         self._model_storage = model_storage
         self._resource = resource
 
@@ -104,17 +104,15 @@ class EmergencyPolicy(Policy):
 
     def _is_emergency(self, turn: list[Any]) -> bool:
         user = turn[0]
-        if (user.intent or {}).get("name") == self.config["intent"]:
-            return True
-        answers = set(self.config["answers"])
-        if any(
-            entity.get("entity") == self.config["entity"]
-            and entity.get("value") in answers
-            and not entity.get("negated")
-            and not entity.get("uncertain")
-            for entity in user.entities
+        if message_reports_emergency(
+            user.intent,
+            user.entities,
+            emergency_intent=self.config["intent"],
+            red_flag_entity=self.config["entity"],
+            answers=self.config["answers"],
         ):
             return True
+        answers = set(self.config["answers"])
         return any(
             isinstance(e, SlotSet) and e.key in answers and e.value is True
             for e in turn

@@ -33,6 +33,14 @@ def test_emergency_routing_works_with_the_action_server_down(
     assert reply.lower().startswith("please call 999")
 
 
+def test_with_the_action_server_down_the_person_is_told_once_what_to_do(
+    stack_without_actions: Stack,
+) -> None:
+    replies = stack_without_actions.text(sender(), "my lower back hurts")
+    assert replies.count("technical problem") == 1
+    assert "call 999" in replies and "NHS 111" in replies
+
+
 def test_conversation_resumes_after_a_server_restart(stack: Stack) -> None:
     who = sender()
     converse(stack, who, [("my back hurts", Q_LOCATION), ("lower back", Q_DURATION)])
