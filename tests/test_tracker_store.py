@@ -67,6 +67,32 @@ async def started(
     return tracker
 
 
+async def served_from_memory_as_stored(
+    cached: TrackerStore, url: str, domain: Domain, sender: str, location: str
+) -> DialogueStateTracker:
+    """One turn saved; the next read is the same object, equal to Rasa's read."""
+    tracker = await started(cached, sender, domain)
+    for event in a_turn(f"my {location} hurts", location):
+        tracker.update(event)
+    await cached.save(tracker)
+    assert await cached.retrieve(sender) is tracker
+    from_disk = await store(url, domain, SQLTrackerStore).retrieve(sender)
+    assert from_disk is not None
+    assert list(from_disk.events) == list(tracker.events)
+    return from_disk
+
+
+async def two_workers_after_a_turn(
+    url: str, domain: Domain, sender: str
+) -> tuple[TrackerStore, TrackerStore, DialogueStateTracker]:
+    """Two stores on one database; worker A served and saved the last turn."""
+    worker_a, worker_b = store(url, domain), store(url, domain)
+    tracker = await started(worker_a, sender, domain)
+    await worker_a.save(tracker)
+    assert await worker_a.retrieve(sender) is tracker
+    return worker_a, worker_b, tracker
+
+
 def stored_rows(url: str, sender: str) -> list[tuple]:
     engine = sa.create_engine(url)
     table = SQLTrackerStore.SQLEvent.__table__
@@ -85,16 +111,9 @@ def stored_rows(url: str, sender: str) -> list[tuple]:
 async def test_a_saved_conversation_is_served_from_memory_and_equals_the_database(
     url: str, domain: Domain
 ) -> None:
-    cached = store(url, domain)
-    tracker = await started(cached, "ann", domain)
-    for event in a_turn("my lower back hurts", "lower_back"):
-        tracker.update(event)
-    await cached.save(tracker)
-
-    assert await cached.retrieve("ann") is tracker
-    from_disk = await store(url, domain, SQLTrackerStore).retrieve("ann")
-    assert from_disk is not None
-    assert list(from_disk.events) == list(tracker.events)
+    from_disk = await served_from_memory_as_stored(
+        store(url, domain), url, domain, "ann", "lower_back"
+    )
     assert from_disk.get_slot("pain_location") == "lower_back"
 
 
@@ -138,10 +157,7 @@ async def test_rows_are_the_rows_rasas_own_store_writes(
 async def test_a_write_by_another_worker_is_read_from_the_database(
     url: str, domain: Domain
 ) -> None:
-    worker_a, worker_b = store(url, domain), store(url, domain)
-    tracker = await started(worker_a, "cat", domain)
-    await worker_a.save(tracker)
-    assert await worker_a.retrieve("cat") is tracker
+    worker_a, worker_b, tracker = await two_workers_after_a_turn(url, domain, "cat")
 
     elsewhere = await worker_b.retrieve("cat")
     for event in a_turn("it started last week", "upper_back"):
@@ -175,9 +191,7 @@ async def test_a_turn_that_failed_before_saving_is_not_served(
 async def test_saving_a_tracker_another_worker_has_moved_on_uses_rasas_save(
     url: str, domain: Domain
 ) -> None:
-    worker_a, worker_b = store(url, domain), store(url, domain)
-    tracker = await started(worker_a, "eve", domain)
-    await worker_a.save(tracker)
+    worker_a, worker_b, tracker = await two_workers_after_a_turn(url, domain, "eve")
     other = await worker_b.retrieve("eve")
     other.update(SlotSet("pain_location", "neck"))
     await worker_b.save(other)
@@ -261,13 +275,7 @@ async def test_the_same_store_works_on_postgresql(domain: Domain) -> None:
         pytest.skip(f"{POSTGRES_URL_ENV} is not set: no PostgreSQL to test against")
     cached = store(url, domain)
     try:
-        tracker = await started(cached, "pg", domain)
-        for event in a_turn("my neck hurts", "neck"):
-            tracker.update(event)
-        await cached.save(tracker)
-        assert await cached.retrieve("pg") is tracker
-        fresh = await store(url, domain, SQLTrackerStore).retrieve("pg")
-        assert list(fresh.events) == list(tracker.events)
+        await served_from_memory_as_stored(cached, url, domain, "pg", "neck")
     finally:
         SQLTrackerStore.Base.metadata.drop_all(cached.engine)
         cached.engine.dispose()

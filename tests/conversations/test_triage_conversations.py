@@ -58,22 +58,22 @@ def start_lower_back(stack: Stack, who: str) -> None:
     )
 
 
+# After start_lower_back: "no" to every screening question, in people's words.
+BENIGN_SCREEN_ANSWERS = [
+    ("none of these", Q_LEG),
+    ("no", Q_INJURY),
+    ("nope", Q_NIGHT),
+    ("no, it doesn't wake me", Q_FEVER),
+    ("no", Q_CANCER),
+    ("no never", Q_WEIGHT),
+    ("no", SELF_CARE),
+]
+
+
 def test_benign_lower_back_reaches_self_care_with_safety_net(stack: Stack) -> None:
     who = sender()
     start_lower_back(stack, who)
-    reply = converse(
-        stack,
-        who,
-        [
-            ("none of these", Q_LEG),
-            ("no", Q_INJURY),
-            ("nope", Q_NIGHT),
-            ("no, it doesn't wake me", Q_FEVER),
-            ("no", Q_CANCER),
-            ("no never", Q_WEIGHT),
-            ("no", SELF_CARE),
-        ],
-    )
+    reply = converse(stack, who, BENIGN_SCREEN_ANSWERS)
     assert SAFETY_NET in reply and "short plan" in reply
     assert "Stop if pain spreads" in reply
     assert stack.slots(who)["triage_level"] == "self_care"

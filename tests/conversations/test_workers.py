@@ -15,14 +15,8 @@ import pytest
 
 from tests.conversations.stack import Stack, prepare_database
 from tests.conversations.test_triage_conversations import (
+    BENIGN_SCREEN_ANSWERS,
     EMERGENCY,
-    Q_CANCER,
-    Q_FEVER,
-    Q_INJURY,
-    Q_LEG,
-    Q_NIGHT,
-    Q_WEIGHT,
-    SELF_CARE,
     converse,
     sender,
     start_lower_back,
@@ -58,19 +52,7 @@ def two_workers(
 def benign_triage(stack: Stack) -> str:
     who = sender()
     start_lower_back(stack, who)
-    converse(
-        stack,
-        who,
-        [
-            ("none of these", Q_LEG),
-            ("no", Q_INJURY),
-            ("nope", Q_NIGHT),
-            ("no, it doesn't wake me", Q_FEVER),
-            ("no", Q_CANCER),
-            ("no never", Q_WEIGHT),
-            ("no", SELF_CARE),
-        ],
-    )
+    converse(stack, who, BENIGN_SCREEN_ANSWERS)
     return who
 
 
