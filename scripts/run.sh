@@ -28,7 +28,7 @@ echo "==> starting the action server on :$BACKCHAT_ACTION_PORT"
 .venv/bin/python -m rasa_sdk --actions actions --port "$BACKCHAT_ACTION_PORT" \
   > var/action-server.log 2>&1 &
 pids+=($!)
-echo "==> starting the Rasa server on :$BACKCHAT_RASA_PORT ($BACKCHAT_RASA_WORKERS workers, model $(basename "$model"))"
+echo "==> starting the Rasa server on :$BACKCHAT_RASA_PORT (Rasa workers: $BACKCHAT_RASA_WORKERS, model $(basename "$model"))"
 .venv/bin/rasa run --model "$model" --port "$BACKCHAT_RASA_PORT" --enable-api \
   --auth-token "$BACKCHAT_RASA_TOKEN" \
   --cors "http://localhost:$BACKCHAT_WEB_PORT" "http://127.0.0.1:$BACKCHAT_WEB_PORT" --credentials credentials.yml --endpoints endpoints.yml \
