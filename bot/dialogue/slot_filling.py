@@ -199,3 +199,38 @@ def red_flag_quotes(
         and not entity.get("uncertain")
     )
     return [f"{value}: {text}" for value in values]
+
+
+def slot_updates(
+    *,
+    intent: str | None,
+    entities: Sequence[Mapping[str, Any]],
+    text: str | None,
+    requested_slot: str | None,
+    slots: Mapping[str, Any],
+    parse_duration: DurationParser,
+    quotes_slot: str,
+) -> dict[str, Any]:
+    """The slots one message changes: its answers, and the red-flag quotes.
+
+    ``requested_slot`` is the question the form just asked (None outside it);
+    ``slots`` the conversation's current values. A later "no" never silently
+    overwrites an earlier "yes", and unchanged values are left out.
+    """
+    answers = answers_from_message(
+        intent=intent,
+        entities=entities,
+        requested_slot=requested_slot,
+        text=text,
+        parse_duration=parse_duration,
+        known=slots,
+    )
+    updates = {
+        name: value
+        for name, value in answers.items()
+        if value != slots.get(name) and slots.get(name) is not True
+    }
+    quotes = red_flag_quotes(entities, text)
+    if quotes:
+        updates[quotes_slot] = list(slots.get(quotes_slot) or []) + quotes
+    return updates

@@ -26,6 +26,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa_action_outage import install as install_outage_notice
+from bot.rasa_slot_extraction import install as install_slot_extraction
 from bot.rasa_speedups import install as install_speedups
 from bot.triage.emergency_message import (
     EMERGENCY_ANSWERS,
@@ -64,8 +65,10 @@ class EmergencyPolicy(Policy):
         """Keeps the storage so training can persist the (tiny) config."""
         super().__init__(config, model_storage, resource, execution_context, featurizer)
         # This policy is the first of our code Rasa loads with a model: the
-        # place to patch Rasa (speed-ups, the action-server outage notice).
+        # place to patch Rasa (speed-ups, in-process slot extraction, the
+        # action-server outage notice).
         install_speedups()
+        install_slot_extraction()
         install_outage_notice()
         self._model_storage = model_storage
         self._resource = resource

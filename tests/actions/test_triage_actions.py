@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from actions.assess_triage import ActionAssessTriage
 from actions.exercises import ActionSuggestExercises
-from actions.extract_triage_answers import ActionExtractTriageAnswers
 from actions.handoff import ActionRequestHandoff
 from actions.triage_form import REASK_COUNT_SLOT, ValidateTriageForm
 from bot.db import get_session_factory
@@ -32,41 +31,6 @@ ALL_NO: dict[str, Any] = {
     "has_cancer_history": False,
     "has_weight_loss": False,
 }
-
-
-async def test_extract_fills_several_slots_and_keeps_an_earlier_yes(
-    dispatcher: CollectingDispatcher, domain: dict[str, Any]
-) -> None:
-    tracker = make_tracker(
-        slots={"has_leg_symptoms": True},
-        intent="report_pain",
-        text="lower back for 3 weeks, no night pain, legs fine",
-        entities=[
-            {"entity": "body_location", "value": "lower_back"},
-            {"entity": "duration", "value": 21},
-            {"entity": "red_flag", "value": "has_night_pain", "negated": True},
-            {"entity": "red_flag", "value": "has_leg_symptoms", "negated": True},
-        ],
-    )
-    events = await ActionExtractTriageAnswers().run(dispatcher, tracker, domain)
-    assert events == [
-        SlotSet("pain_location", "lower_back"),
-        SlotSet("pain_duration_days", 21),
-        SlotSet("has_night_pain", False),
-    ]
-
-
-async def test_extract_reads_a_bare_duration_for_the_duration_question(
-    dispatcher: CollectingDispatcher, domain: dict[str, Any]
-) -> None:
-    tracker = make_tracker(
-        slots={"requested_slot": "pain_duration_days"},
-        intent="inform",
-        text="about 3 weeks",
-        active_loop="triage_form",
-    )
-    events = await ActionExtractTriageAnswers().run(dispatcher, tracker, domain)
-    assert events == [SlotSet("pain_duration_days", 21)]
 
 
 async def test_form_asks_only_what_is_unknown_emergencies_first(
