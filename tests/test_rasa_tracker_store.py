@@ -19,7 +19,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot.tracker_store import CACHE_SIZE_ENV, CachedSQLTrackerStore
+from bot.rasa_tracker_store import CACHE_SIZE_ENV, CachedSQLTrackerStore
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES_URL_ENV = "BACKCHAT_TEST_POSTGRES_URL"
