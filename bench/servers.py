@@ -11,6 +11,7 @@ from pathlib import Path
 import requests
 
 from bench.progress import say
+from bot.modelcache import train_command
 from tests.conversations.stack import Stack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,21 +86,7 @@ def train_backchat(out_dir: Path) -> tuple[Path, float]:
     log_path = out_dir / "train.log"
     with log_path.open("wb") as log:
         result = subprocess.run(
-            [
-                str(BIN / "rasa"),
-                "train",
-                "--config",
-                "config.yml",
-                "--domain",
-                "domain.yml",
-                "--data",
-                "data/nlu",
-                "data/rules",
-                "--out",
-                str(out_dir),
-                "--fixed-model-name",
-                "backchat-bench",
-            ],
+            train_command(config="config.yml", out=str(out_dir), name="backchat-bench"),
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -52,6 +52,25 @@ def inputs_hash(
     return digest.hexdigest()[:16]
 
 
+def train_command(*, config: str, out: str, name: str) -> list[str]:
+    """``rasa train`` for this project's domain and data, into ``out/name``."""
+    return [
+        str(Path(sys.executable).with_name("rasa")),
+        "train",
+        "--config",
+        config,
+        "--domain",
+        "domain.yml",
+        "--data",
+        "data/nlu",
+        "data/rules",
+        "--out",
+        out,
+        "--fixed-model-name",
+        name,
+    ]
+
+
 def ensure_model(
     root: Path = PROJECT_ROOT, config: str = "config.yml", out: str = "models"
 ) -> Path:
@@ -61,23 +80,8 @@ def ensure_model(
     if model.exists():
         return model
     print(f"==> training model {name} (inputs changed)", flush=True)
-    rasa = Path(sys.executable).with_name("rasa")
     subprocess.run(
-        [
-            str(rasa),
-            "train",
-            "--config",
-            config,
-            "--domain",
-            "domain.yml",
-            "--data",
-            "data/nlu",
-            "data/rules",
-            "--out",
-            out,
-            "--fixed-model-name",
-            name,
-        ],
+        train_command(config=config, out=out, name=name),
         cwd=root,
         check=True,
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from bot.nlp.labels import ENTITY_VALUES, RED_FLAG
+
 LOCATION_VALUES = ("lower_back", "upper_back", "neck", "buttock_leg")
 ONSET_VALUES = ("gradual", "sudden", "lifting", "minor_injury", "major_trauma")
 CAUDA_EQUINA_DETAILS = (
@@ -17,20 +19,9 @@ CAUDA_EQUINA_DETAILS = (
     "has_saddle_numbness",
     "has_bilateral_leg_weakness",
 )
-RED_FLAG_ANSWERS = frozenset(
-    {
-        *CAUDA_EQUINA_DETAILS,
-        "has_cauda_equina_symptom",
-        "is_major_trauma",
-        "has_leg_weakness",
-        "has_fever",
-        "has_leg_symptoms",
-        "has_night_pain",
-        "is_after_injury",
-        "has_cancer_history",
-        "has_weight_loss",
-    }
-)
+# Every red-flag answer the language pipeline can find, plus the grouped
+# cauda equina question, which is asked but never named in one phrase.
+RED_FLAG_ANSWERS = frozenset({*ENTITY_VALUES[RED_FLAG], "has_cauda_equina_symptom"})
 # A "yes" to a detailed answer is also a yes to the question that covers it.
 _IMPLIED_YES = {
     "has_bladder_bowel_change": ("has_cauda_equina_symptom",),
