@@ -10,16 +10,12 @@ from rasa_sdk import Tracker
 from sqlalchemy.orm import sessionmaker
 
 from bot.db import get_session_factory
-from bot.dialogue.slot_filling import RED_FLAG_ANSWERS
 from bot.settings import Settings, load_settings
 from bot.triage import Assessment, Ruleset, assess, load_ruleset
+from bot.triage.ruleset import default_ruleset
 
-ANSWER_SLOTS = (
-    "pain_location",
-    "pain_duration_days",
-    "pain_onset",
-    *sorted(RED_FLAG_ANSWERS),
-)
+# Every answer of the ruleset is a slot of the same name (tests check domain.yml).
+ANSWER_SLOTS = tuple(default_ruleset().answers)
 
 
 @lru_cache(maxsize=1)

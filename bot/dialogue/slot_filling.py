@@ -10,36 +10,32 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from bot.nlp.labels import ENTITY_VALUES, RED_FLAG
+from bot.nlp.age import find_age, parse_age_answer
+from bot.triage.ruleset import Urgency, default_ruleset
 
-LOCATION_VALUES = ("lower_back", "upper_back", "neck", "buttock_leg")
-ONSET_VALUES = ("gradual", "sudden", "lifting", "minor_injury", "major_trauma")
-CAUDA_EQUINA_DETAILS = (
-    "has_bladder_bowel_change",
-    "has_saddle_numbness",
-    "has_bilateral_leg_weakness",
-)
-# Every red-flag answer the language pipeline can find, plus the grouped
-# cauda equina question, which is asked but never named in one phrase.
-RED_FLAG_ANSWERS = frozenset({*ENTITY_VALUES[RED_FLAG], "has_cauda_equina_symptom"})
-# A "yes" to a detailed answer is also a yes to the question that covers it.
-_IMPLIED_YES = {
-    "has_bladder_bowel_change": ("has_cauda_equina_symptom",),
-    "has_saddle_numbness": ("has_cauda_equina_symptom",),
-    "has_bilateral_leg_weakness": ("has_cauda_equina_symptom", "has_leg_symptoms"),
-    "has_leg_weakness": ("has_leg_symptoms",),
-    "is_major_trauma": ("is_after_injury",),
-}
-# A "no" to a covering question is also a no to its follow-ups.
-_IMPLIED_NO = {
-    "has_cauda_equina_symptom": CAUDA_EQUINA_DETAILS,
-    "has_leg_symptoms": ("has_leg_weakness",),
-    "is_after_injury": ("is_major_trauma",),
-}
+_RULESET = default_ruleset()
+LOCATION_VALUES = _RULESET.answers["pain_location"].values
+ONSET_VALUES = _RULESET.answers["pain_onset"].values
+# Every yes/no answer of the ruleset: the red flags the language pipeline can
+# find and the grouped questions, which are asked but never named in one phrase.
+RED_FLAG_ANSWERS = _RULESET.yes_no_answers
+# A "yes" to a detailed answer is also a yes to the question that covers it;
+# a "no" to a covering question is also a no to its follow-ups (both derived
+# from the ruleset's `covers`).
+_IMPLIED_YES = _RULESET.implied_yes()
+_IMPLIED_NO = _RULESET.implied_no()
 _ONSET_ANSWERS = {
     "minor_injury": {"is_after_injury": True},
     "major_trauma": {"is_after_injury": True, "is_major_trauma": True},
 }
+AGE = "age"
+# Questions whose "not sure" is a "yes": a doubtful red flag is safer checked.
+UNSURE_MEANS_YES = frozenset(
+    {
+        *_RULESET.sufficient_alone(Urgency.EMERGENCY),
+        *([_RULESET.crisis.answer] if _RULESET.crisis else []),
+    }
+)
 
 DurationParser = Callable[[str], "int | None"]
 
@@ -72,6 +68,9 @@ def answers_from_message(
     denied: set[str] = set()
     for entity in entities:
         _apply_entity(entity, answers, denied)
+    age = find_age(text or "") if not (text or "").startswith("/") else None
+    if age is not None:
+        answers[AGE] = age
     if not _about_the_pain(intent, entities, requested_slot):
         # "I had cancer 6 years ago" holds a duration that is not the pain's.
         answers.pop("pain_duration_days", None)
@@ -81,7 +80,12 @@ def answers_from_message(
         for follow_up in _IMPLIED_NO.get(name, ()):
             answers.setdefault(follow_up, False)
 
-    if requested_slot and requested_slot not in answers:
+    about_another_flag = intent != "affirm" and any(
+        e.get("entity") == "red_flag" and e.get("value") != requested_slot
+        for e in entities
+    )
+    if requested_slot and requested_slot not in answers and not about_another_flag:
+        # "maybe it wakes me" to the fever question is about night pain.
         answers.update(
             _answer_to_requested(requested_slot, intent, text, parse_duration)
         )
@@ -90,6 +94,14 @@ def answers_from_message(
             for follow_up in _IMPLIED_NO.get(requested_slot, ()):
                 answers.setdefault(follow_up, False)
     return answers
+
+
+def _implied_yes(name: str) -> tuple[str, ...]:
+    """Every grouped question a yes to ``name`` answers, transitively."""
+    found: list[str] = []
+    for parent in _IMPLIED_YES.get(name, ()):
+        found += [parent, *_implied_yes(parent)]
+    return tuple(found)
 
 
 def _apply_entity(
@@ -118,7 +130,7 @@ def _apply_entity(
             denied.add(value)
             return
         answers[value] = True
-        for implied in _IMPLIED_YES.get(value, ()):
+        for implied in _implied_yes(value):
             answers[implied] = True
         if value == "is_after_injury":
             answers.setdefault("pain_onset", "minor_injury")
@@ -143,25 +155,69 @@ def _answer_to_requested(
     parse_duration: DurationParser | None,
 ) -> dict[str, Any]:
     if slot in RED_FLAG_ANSWERS:
-        if intent == "affirm" or (intent != "deny" and _leading_word(text) in _YES):
+        reply = typed_reply(text)
+        if intent == "affirm" or (intent != "deny" and reply == "yes"):
             return {slot: True}
-        if intent == "deny" or _leading_word(text) in _NO:
+        if intent == "deny" or reply == "no":
             return {slot: False}
+        if slot in UNSURE_MEANS_YES and (intent == "unsure" or reply == "unsure"):
+            return {slot: True}
         return {}
     if slot == "pain_duration_days" and text and parse_duration:
         days = parse_duration(text)
         return {} if days is None else {slot: days}
+    if slot == AGE and text:
+        age = parse_age_answer(text)
+        return {} if age is None else {slot: age}
     return {}
 
 
-_YES = frozenset({"yes", "yeah", "yep", "yup", "yea", "aye", "y"})
-_NO = frozenset({"no", "nope", "nah", "n", "never"})
+# Typed replies to a yes/no question, as people write them. A hedged yes ("a
+# bit", "I think so") is a yes: a red flag half-admitted is safer checked.
+_YES_REPLIES = (
+    "yes", "yeah", "yep", "yup", "yea", "ya", "yh", "yas", "aye", "y", "sure",
+    "ok", "okay", "k", "definitely", "absolutely", "correct", "right", "true",
+    "a bit", "a little", "a little bit", "bit", "slightly", "sometimes",
+    "i think so", "think so", "kind of", "kinda", "sort of", "sorta",
+    "probably", "maybe", "possibly", "i guess", "guess so", "please",
+    "yes please", "go on", "go on then", "please do", "i do", "it does",
+    "i have", "it is", "i am", "mostly", "often", "a lot",
+)
+_NO_REPLIES = (
+    "no", "nope", "nah", "na", "n", "never", "none", "not really", "not at all",
+    "no thanks", "no thank you", "nothing", "neither", "i don't", "i dont",
+    "it doesn't", "it doesnt", "i haven't", "i havent", "not that i know",
+    "don't think so", "dont think so", "i don't think so", "i dont think so",
+    "none of these", "none of those", "no none", "negative",
+)
+_UNSURE_REPLIES = (
+    "not sure", "unsure", "dunno", "don't know", "dont know", "i don't know",
+    "i dont know", "idk", "no idea", "can't say", "cant say", "hard to say",
+    "not certain", "i'm not sure", "im not sure", "no clue",
+)
+_REPLY_TABLE = sorted(
+    [(p, "unsure") for p in _UNSURE_REPLIES]
+    + [(p, "no") for p in _NO_REPLIES]
+    + [(p, "yes") for p in _YES_REPLIES],
+    key=lambda pair: -len(pair[0]),
+)
 
 
-def _leading_word(text: str | None) -> str:
-    """The first word of a reply ("No, it was just a slip" -> "no")."""
-    words = (text or "").lower().replace(",", " ").replace(".", " ").split()
-    return words[0] if words else ""
+def typed_reply(text: str | None) -> str | None:
+    """``"yes"``, ``"no"`` or ``"unsure"`` for a typed reply that opens with one.
+
+    Longest phrase first, so "not really" is a no and "not sure" unsure; the
+    reply must start with the phrase and the phrase must end on a word break
+    ("nothing like that" is a no, "nowhere" is not).
+    """
+    words = " ".join(
+        (text or "").lower().replace("\u2019", "'").replace(",", " ")
+        .replace(".", " ").replace("!", " ").split()
+    )
+    for phrase, meaning in _REPLY_TABLE:
+        if words == phrase or words.startswith(phrase + " "):
+            return meaning
+    return None
 
 
 def _as_days(value: Any) -> int | None:

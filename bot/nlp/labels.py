@@ -1,10 +1,16 @@
 """Names of the entity types and values the pipeline produces (the contract).
 
-Written once here; the lexicon loader checks every group against these sets so
-that a typo in ``data/clinical/lexicon.yml`` fails loudly at build time.
+Red-flag, location and onset values come from the clinical ruleset
+(``data/clinical/red_flags.yml``); the rest are written once here. The lexicon
+loader checks every group against these sets so that a typo in
+``data/clinical/lexicon.yml`` fails loudly at build time.
 """
 
 from __future__ import annotations
+
+from bot.triage.ruleset import Urgency, default_ruleset
+
+_RULESET = default_ruleset()
 
 BODY_LOCATION = "body_location"
 LATERALITY = "laterality"
@@ -16,40 +22,23 @@ RED_FLAG = "red_flag"
 #: Every value each lexicon-driven entity type may take. ``duration`` has int
 #: values computed by :mod:`bot.nlp.durations`, so it has no fixed set.
 ENTITY_VALUES: dict[str, frozenset[str]] = {
-    BODY_LOCATION: frozenset({"lower_back", "upper_back", "neck", "buttock_leg"}),
+    BODY_LOCATION: frozenset(_RULESET.answers["pain_location"].values),
     LATERALITY: frozenset({"left", "right", "both"}),
-    ONSET: frozenset({"gradual", "sudden", "lifting", "minor_injury", "major_trauma"}),
+    ONSET: frozenset(_RULESET.answers["pain_onset"].values),
     SYMPTOM: frozenset(
         {"numbness", "tingling", "weakness", "shooting_pain", "stiffness", "spasm"}
     ),
-    RED_FLAG: frozenset(
-        {
-            "has_bladder_bowel_change",
-            "has_saddle_numbness",
-            "has_bilateral_leg_weakness",
-            "is_major_trauma",
-            "has_leg_weakness",
-            "has_fever",
-            "has_leg_symptoms",
-            "has_night_pain",
-            "is_after_injury",
-            "has_cancer_history",
-            "has_weight_loss",
-        }
-    ),
+    # Every yes/no answer of the clinical ruleset: written once, there.
+    RED_FLAG: _RULESET.yes_no_answers,
 }
 
 ENTITY_TYPES: frozenset[str] = frozenset({*ENTITY_VALUES, DURATION})
 
-#: Red-flag answers that call for emergency care on their own.
-EMERGENCY_RED_FLAGS: frozenset[str] = frozenset(
-    {
-        "has_bladder_bowel_change",
-        "has_saddle_numbness",
-        "has_bilateral_leg_weakness",
-        "is_major_trauma",
-    }
-)
+#: Red-flag answers that call for emergency care on their own (derived).
+EMERGENCY_RED_FLAGS: frozenset[str] = _RULESET.sufficient_alone(Urgency.EMERGENCY)
+
+#: The answer that calls for the crisis response before anything else.
+CRISIS_RED_FLAG: str = _RULESET.crisis.answer if _RULESET.crisis else ""
 
 #: Name used in the ``extractor`` field of Rasa entity dicts.
 EXTRACTOR_NAME = "ClinicalEntityExtractor"

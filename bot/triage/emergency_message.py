@@ -7,15 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.triage.ruleset import Urgency, default_ruleset
+
 EMERGENCY_INTENT = "report_emergency_symptom"
 RED_FLAG_ENTITY = "red_flag"
-EMERGENCY_ANSWERS = [
-    "has_cauda_equina_symptom",
-    "has_bladder_bowel_change",
-    "has_saddle_numbness",
-    "has_bilateral_leg_weakness",
-    "is_major_trauma",
-]
+# Answers whose "yes" alone is an emergency, derived from the ruleset.
+EMERGENCY_ANSWERS = sorted(default_ruleset().sufficient_alone(Urgency.EMERGENCY))
 
 
 def message_reports_emergency(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +49,40 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class AnswerSpec:
+    """One answer the assessment can use: its kind and what it groups.
+
+    Attributes:
+        name: The answer (and slot) name.
+        kind: ``yes_no``, ``number`` or ``category``.
+        plain: How the answer reads in plain words.
+        values: The categories of a ``category`` answer.
+        range: Inclusive bounds of a ``number`` answer.
+        context: Asked first, in free text (where, how long, how it started).
+        covers: Answers a grouped question stands for: a yes to one of them is
+            a yes here; a no here is a no to each.
+    """
+
+    name: str
+    kind: str
+    plain: str
+    values: tuple[str, ...] = ()
+    range: tuple[float, float] | None = None
+    context: bool = False
+    covers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CrisisRule:
+    """The crisis answer: not an urgency, answered before everything else."""
+
+    id: str
+    title: str
+    answer: str
+    source: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Question:
     """A screening question whose answer the assessment needs."""
 
@@ -64,15 +98,58 @@ class Ruleset:
     responses: Mapping[Urgency, str]
     questions: tuple[Question, ...]
     rules: tuple[Rule, ...]
+    answers: Mapping[str, AnswerSpec] = field(default_factory=dict)
+    crisis: CrisisRule | None = None
 
     def answers_at(self, urgency: Urgency) -> frozenset[str]:
-        """Answer names that alone can fire a rule of ``urgency``."""
+        """Answer names read by any rule of ``urgency`` (alone or combined)."""
         return frozenset(
             name
             for rule in self.rules
             if rule.urgency is urgency
             for name in condition_answers(rule.when)
         )
+
+    def sufficient_alone(self, urgency: Urgency) -> frozenset[str]:
+        """Yes/no answers whose "yes" alone fires a rule of ``urgency``.
+
+        These are what a single message can report: the emergency set of the
+        NLU component and of ``EmergencyPolicy`` is ``sufficient_alone(EMERGENCY)``.
+        """
+        return frozenset(
+            rule.when["answer"]
+            for rule in self.rules
+            if rule.urgency is urgency
+            and rule.when.get("equals") is True
+            and "answer" in rule.when
+        )
+
+    @property
+    def yes_no_answers(self) -> frozenset[str]:
+        """Every yes/no answer: the red-flag values the language pipeline may name."""
+        return frozenset(n for n, a in self.answers.items() if a.kind == "yes_no")
+
+    @property
+    def context_answers(self) -> tuple[str, ...]:
+        """Where, how long and how it started, in asking order."""
+        return tuple(n for n, a in self.answers.items() if a.context)
+
+    @property
+    def question_answers(self) -> tuple[str, ...]:
+        """Every answer the form may ask for: context first, then the screen."""
+        return self.context_answers + tuple(q.answer for q in self.questions)
+
+    def implied_yes(self) -> dict[str, tuple[str, ...]]:
+        """A "yes" to an answer is a yes to every grouped question covering it."""
+        implied: dict[str, list[str]] = {}
+        for name, spec in self.answers.items():
+            for member in spec.covers:
+                implied.setdefault(member, []).append(name)
+        return {member: tuple(names) for member, names in implied.items()}
+
+    def implied_no(self) -> dict[str, tuple[str, ...]]:
+        """A "no" to a grouped question is a no to every answer it covers."""
+        return {n: a.covers for n, a in self.answers.items() if a.covers}
 
 
 def condition_answers(condition: Mapping[str, Any]) -> list[str]:
@@ -185,9 +262,71 @@ def parse_ruleset(document: Mapping[str, Any]) -> Ruleset:
         )
     if not rules:
         problems.append("rules: none defined")
+    answers = _parse_answers(document.get("answers"), problems)
+    crisis = _parse_crisis(document.get("crisis"), sources, problems)
+    if answers and not problems:
+        used = {q.answer for q in questions}
+        used |= {n for q in questions if q.ask_if for n in condition_answers(q.ask_if)}
+        used |= {n for rule in rules for n in condition_answers(rule.when)}
+        used |= {m for a in answers.values() for m in a.covers}
+        if crisis:
+            used.add(crisis.answer)
+        for name in sorted(used - set(answers)):
+            problems.append(f"answers: {name!r} is used but not declared")
     if problems:
         raise RulesetError("ruleset problems:\n- " + "\n- ".join(problems))
-    return Ruleset(version, responses, tuple(questions), tuple(rules))
+    return Ruleset(
+        version, responses, tuple(questions), tuple(rules), answers, crisis
+    )
+
+
+_ANSWER_KINDS = {"yes_no", "number", "category"}
+
+
+def _parse_answers(raw: Any, problems: list[str]) -> dict[str, AnswerSpec]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        problems.append("answers: must be a mapping of answer name to its spec")
+        return {}
+    answers: dict[str, AnswerSpec] = {}
+    for name, spec in raw.items():
+        spec = spec or {}
+        kind = spec.get("kind", "yes_no")
+        if kind not in _ANSWER_KINDS:
+            problems.append(f"answers.{name}: unknown kind {kind!r}")
+            continue
+        if not spec.get("plain"):
+            problems.append(f"answers.{name}: missing 'plain' (its plain words)")
+        if kind == "category" and not spec.get("values"):
+            problems.append(f"answers.{name}: a category needs 'values'")
+        bounds = spec.get("range")
+        answers[name] = AnswerSpec(
+            name=name,
+            kind=kind,
+            plain=str(spec.get("plain", name)),
+            values=tuple(spec.get("values") or ()),
+            range=(float(bounds[0]), float(bounds[1])) if bounds else None,
+            context=bool(spec.get("context")),
+            covers=tuple(spec.get("covers") or ()),
+        )
+    return answers
+
+
+def _parse_crisis(
+    raw: Any, sources: Mapping[str, Any], problems: list[str]
+) -> CrisisRule | None:
+    if raw is None:
+        return None
+    missing = [k for k in ("id", "title", "answer", "source") if not raw.get(k)]
+    if missing:
+        problems.append(f"crisis: missing {missing}")
+        return None
+    refs = tuple(raw["source"])
+    unknown = [ref for ref in refs if ref not in sources]
+    if unknown:
+        problems.append(f"crisis: unknown source {unknown}")
+    return CrisisRule(raw["id"], raw["title"], raw["answer"], refs)
 
 
 def load_ruleset(path: Path = DEFAULT_RULESET_PATH) -> Ruleset:

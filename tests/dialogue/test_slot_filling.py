@@ -53,7 +53,11 @@ def parse(days: str) -> int | None:
             [],
             "has_leg_symptoms",
             "no",
-            {"has_leg_symptoms": False, "has_leg_weakness": False},
+            {
+                "has_leg_symptoms": False,
+                "has_leg_weakness": False,
+                "has_bilateral_leg_weakness": False,
+            },
             id="no leg symptoms means no leg weakness",
         ),
         pytest.param(
@@ -66,6 +70,7 @@ def parse(days: str) -> int | None:
                 "has_bladder_bowel_change": False,
                 "has_saddle_numbness": False,
                 "has_bilateral_leg_weakness": False,
+                "has_sexual_dysfunction": False,
             },
             id="none of these clears every emergency detail",
         ),
@@ -77,8 +82,16 @@ def parse(days: str) -> int | None:
             [entity("red_flag", "has_night_pain", uncertain=True)],
             "has_night_pain",
             "maybe it wakes me",
+            {"has_night_pain": True},
+            id="a hedged answer to the question asked is a yes",
+        ),
+        pytest.param(
+            "inform",
+            [entity("red_flag", "has_night_pain", uncertain=True)],
+            "has_fever",
+            "maybe it wakes me",
             {},
-            id="an uncertain flag is no answer",
+            id="an uncertain flag is no answer to another question",
         ),
         pytest.param(
             "report_emergency_symptom",
@@ -183,7 +196,7 @@ def test_a_duration_in_an_answer_about_something_else_is_not_the_pains() -> None
         requested_slot="has_cancer_history",
         text="yes, 6 years ago",
     )
-    assert answers == {"has_cancer_history": True}
+    assert answers == {"has_cancer_history": True, "has_general_flag": True}
 
 
 @pytest.mark.parametrize(
@@ -201,3 +214,49 @@ def test_a_reply_that_starts_with_yes_or_no_answers_the_question(
         intent="inform", entities=[], requested_slot="is_major_trauma", text=text
     )
     assert answers.get("is_major_trauma") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yeah a bit", True),
+        ("sure", True),
+        ("ok", True),
+        ("I think so", True),
+        ("not really", False),
+        ("nah not at all", False),
+        ("nothing like that", False),
+        ("nowhere near", None),
+        ("dunno", True),
+        ("not sure", True),
+    ],
+)
+def test_typed_replies_to_the_emergency_screen(text: str, expected: bool | None) -> None:
+    # "not sure" to an emergency question counts as yes: safer checked.
+    answers = answers_from_message(
+        intent="inform",
+        entities=[],
+        requested_slot="has_cauda_equina_symptom",
+        text=text,
+    )
+    assert answers.get("has_cauda_equina_symptom") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "expected"),
+    [
+        ("I'm 68 and my back went lifting shopping", None, 68),
+        ("68", "age", 68),
+        ("sixty two", "age", 62),
+        ("about 3 weeks", "pain_duration_days", None),
+        ("I'm 5 weeks pregnant", None, None),
+        ("9" * 400, "age", None),
+    ],
+)
+def test_age_from_free_text_or_the_age_question(
+    text: str, requested: str | None, expected: int | None
+) -> None:
+    answers = answers_from_message(
+        intent="inform", entities=[], requested_slot=requested, text=text
+    )
+    assert answers.get("age") == expected

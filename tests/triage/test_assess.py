@@ -11,22 +11,18 @@ import yaml
 from bot.triage import Urgency, assess, load_ruleset
 
 CASES_PATH = Path(__file__).resolve().parents[1] / "data" / "triage_cases.yml"
+# Every screening question answered no: a 35-year-old, lower back, 10 days,
+# gradual onset; follow-ups of a "no" left unasked (None).
 ALL_NO: dict[str, Any] = {
+    **{name: False for name in load_ruleset().yes_no_answers},
     "pain_location": "lower_back",
     "pain_duration_days": 10,
     "pain_onset": "gradual",
-    "has_cauda_equina_symptom": False,
-    "has_bladder_bowel_change": False,
-    "has_saddle_numbness": False,
-    "has_bilateral_leg_weakness": False,
-    "has_leg_symptoms": False,
+    "age": 35,
     "has_leg_weakness": None,
-    "is_after_injury": False,
     "is_major_trauma": None,
-    "has_night_pain": False,
-    "has_fever": False,
-    "has_cancer_history": False,
-    "has_weight_loss": False,
+    "has_severe_pain": None,
+    "is_improving": None,
 }
 CASES = yaml.safe_load(CASES_PATH.read_text())["cases"]
 
@@ -61,13 +57,15 @@ def test_assessment_carries_version_and_response() -> None:
     assert assessment.ruleset_version == load_ruleset().version
     assert assessment.response == "utter_triage_urgent"
     assert assessment.needs_doctor and assessment.is_final
-    assert assessment.reasons == [load_ruleset().rules[6].reason]
+    (fever,) = [rule for rule in load_ruleset().rules if rule.id == "RF-INF-01"]
+    assert assessment.reasons == [fever.reason]
 
 
 def test_unanswered_questions_are_listed_in_asking_order() -> None:
     assessment = assess({"has_cauda_equina_symptom": False})
     # The weakness follow-up stays needed until leg symptoms are ruled out.
-    assert assessment.missing[:3] == (
+    assert assessment.missing[:4] == (
+        "age",
         "has_leg_symptoms",
         "has_leg_weakness",
         "is_after_injury",

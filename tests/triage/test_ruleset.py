@@ -63,4 +63,4 @@ def test_emergency_policy_knows_every_emergency_answer_of_the_ruleset() -> None:
     from bot.triage.rasa_policy import EmergencyPolicy
 
     policy_answers = set(EmergencyPolicy.get_default_config()["answers"])
-    assert policy_answers == load_ruleset().answers_at(Urgency.EMERGENCY)
+    assert policy_answers == load_ruleset().sufficient_alone(Urgency.EMERGENCY)

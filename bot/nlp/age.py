@@ -1,0 +1,139 @@
+"""A person's age from what they type: "I'm 68", "68 year old", "aged 68", "45F".
+
+Pure and bounded: one linear regex pass over at most :data:`MAX_CHARS`
+characters; numbers are read from at most three digits, so no input can
+overflow. Ages outside 1-120 are not ages.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 2_000
+_MAX_AGE = 120
+
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_WORD_NUMBER = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]?(?:{'|'.join(_UNITS)}))?"
+    rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
+)
+_NUMBER = rf"(?P<n>\d{{1,3}}|{_WORD_NUMBER})"
+_YEARS = r"(?:years?|yrs?|yo|y/o|y\.o\.?|yr)"
+
+_PATTERNS = [
+    # "68 year old", "68-year-old", "68yo", "68 yrs old", "sixty eight years of age"
+    re.compile(
+        rf"(?<![\w.]){_NUMBER}\s*-?\s*(?:{_YEARS}\s*-?\s*(?:old|of age)|yo\b|y/o)",
+        re.I,
+    ),
+    # "I'm 68", "i am 68", "im 68", "I'm sixty-two" (not "I'm 5 weeks pregnant")
+    re.compile(
+        rf"\b(?:i'?m|i\s+am|i\u2019m)\s+(?:now\s+|only\s+|just\s+)?{_NUMBER}"
+        rf"(?!\s*(?:weeks?|wks?|days?|months?|%|kg|lbs?|stone|st\b|ft|cm|/))\b",
+        re.I,
+    ),
+    # "aged 68", "age 68", "age: 68", "at 68", "turned 68"
+    re.compile(rf"\b(?:aged?|turned|turning)\s*:?\s*{_NUMBER}\b", re.I),
+    # "45F", "45 M", "M45", "F 45", "(68m)"
+    re.compile(r"(?<![\w.])(?P<n>\d{1,3})\s?(?:m|f|male|female)\b", re.I),
+    re.compile(
+        r"\b(?:m|f|male|female)\s?(?P<n>\d{1,3})(?![\w.])"
+        r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?))",
+        re.I,
+    ),
+    # "Woman, 35.", "man 52 here"
+    re.compile(
+        r"\b(?:man|woman|male|female|guy|lady|bloke)\s*,?\s*(?P<n>\d{1,3})\b"
+        r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?))",
+        re.I,
+    ),
+]
+# A bare number is an age only as the answer to "How old are you?".
+_BARE = re.compile(
+    rf"^\s*(?:about|around|nearly|almost|just)?\s*{_NUMBER}\s*"
+    rf"(?:{_YEARS}(?:\s*old)?)?\s*[.!]*\s*$",
+    re.I,
+)
+
+
+def _value(word: str) -> int | None:
+    word = word.lower().replace("-", " ").strip()
+    if word.isdigit():
+        return int(word)
+    parts = word.split()
+    total = 0
+    for part in parts:
+        if part in _TENS:
+            total += _TENS[part]
+        elif part in _UNITS:
+            total += _UNITS[part]
+        elif part in _TEENS:
+            total += _TEENS[part]
+        else:
+            return None
+    return total or None
+
+
+def _valid(age: int | None) -> int | None:
+    return age if age is not None and 1 <= age <= _MAX_AGE else None
+
+
+def find_age(text: str) -> int | None:
+    """The person's age stated anywhere in ``text``, or ``None``.
+
+    Third-person ages count too ("my dad is 80" is not matched, but "he's 80 year
+    old" is): BackChat answers for the person the message is about.
+    """
+    if not isinstance(text, str):
+        return None
+    text = text[:MAX_CHARS]
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            age = _valid(_value(match.group("n")))
+            if age is not None:
+                return age
+    return None
+
+
+def parse_age_answer(text: str) -> int | None:
+    """The age in a reply to "How old are you?": a stated age or a bare number."""
+    if not isinstance(text, str):
+        return None
+    text = text[:MAX_CHARS]
+    bare = _BARE.match(text)
+    if bare:
+        return _valid(_value(bare.group("n")))
+    return find_age(text)
