@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.context import assess_answers, triage_answers
+from actions.context import assess_tracker, plain_words, triage_answers
 from actions.exercises import suggest_exercises
 from actions.handoff import record_and_confirm
 from bot.triage import Urgency
@@ -30,14 +30,27 @@ class ActionAssessTriage(Action):
     ) -> list[EventType]:
         """Say the outcome; hand off urgent cases, advise and safety-net the rest."""
         answers = triage_answers(tracker)
-        assessment = assess_answers(answers)
+        assessment = assess_tracker(tracker)
         if assessment.level is None:
             return []
         events: list[EventType] = [
             SlotSet(names.SLOT_TRIAGE_LEVEL, assessment.level.value)
         ]
-        reasons = "; ".join(assessment.reasons)
-        dispatcher.utter_message(response=assessment.response, reasons=reasons)
+        reasons = "; ".join(assessment.reasons) or (
+            "I couldn't check some of the safety questions"
+        )
+        dispatcher.utter_message(
+            response=assessment.response,
+            reasons=reasons,
+            emergency_reason=tracker.get_slot(names.SLOT_EMERGENCY_REASON) or reasons,
+        )
+        if assessment.unknown:
+            dispatcher.utter_message(
+                response=names.UTTER_TRIAGE_NOT_KNOWN_NOTE,
+                unknown=plain_words(assessment.unknown),
+            )
+        if tracker.get_slot(names.SLOT_PREGNANT) and assessment.needs_doctor:
+            dispatcher.utter_message(response=names.UTTER_PREGNANCY_NOTE)
         if assessment.level in (Urgency.EMERGENCY, Urgency.URGENT):
             events += record_and_confirm(dispatcher, tracker, assessment, "red_flag")
         elif assessment.level is Urgency.SOON:

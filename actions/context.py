@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Tracker
 from sqlalchemy.orm import sessionmaker
 
+from actions import names
 from bot.db import get_session_factory
 from bot.settings import Settings, load_settings
 from bot.triage import Assessment, Ruleset, assess, load_ruleset
@@ -40,6 +41,23 @@ def triage_answers(tracker: Tracker) -> dict[str, Any]:
     return {name: tracker.get_slot(name) for name in ANSWER_SLOTS}
 
 
-def assess_answers(answers: Mapping[str, Any]) -> Assessment:
+def not_known(tracker: Tracker) -> list[str]:
+    """Questions the person could not answer twice running ("not known")."""
+    return list(tracker.get_slot(names.SLOT_NOT_KNOWN) or [])
+
+
+def assess_answers(
+    answers: Mapping[str, Any], unknown: Collection[str] = ()
+) -> Assessment:
     """The triage assessment of ``answers`` under the process's ruleset."""
-    return assess(answers, ruleset())
+    return assess(answers, ruleset(), unknown)
+
+
+def assess_tracker(tracker: Tracker) -> Assessment:
+    """The triage assessment of everything the conversation holds."""
+    return assess_answers(triage_answers(tracker), not_known(tracker))
+
+
+def plain_words(answer_names: Iterable[str]) -> str:
+    """The ruleset's plain words for some answers, joined for a sentence."""
+    return "; ".join(ruleset().answers[name].plain for name in answer_names)

@@ -11,7 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import names
-from actions.context import assess_answers, session_factory, settings, triage_answers
+from actions.context import (
+    assess_tracker,
+    session_factory,
+    settings,
+    triage_answers,
+)
 from bot.handoff.notify import case_notice, notify_in_background
 from bot.handoff.queue import record_handoff
 from bot.triage import Assessment
@@ -61,6 +66,6 @@ class ActionRequestHandoff(Action):
         domain: dict[str, Any],
     ) -> list[EventType]:
         """Assess what is known so far and record the case with it."""
-        assessment = assess_answers(triage_answers(tracker))
+        assessment = assess_tracker(tracker)
         reason = "red_flag" if assessment.needs_doctor else "requested"
         return record_and_confirm(dispatcher, tracker, assessment, reason)

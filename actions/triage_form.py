@@ -10,13 +10,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions import names
-from actions.context import ANSWER_SLOTS, assess_answers, triage_answers
+from actions.context import ANSWER_SLOTS, assess_answers, not_known, triage_answers
 from bot.dialogue.slot_filling import RED_FLAG_ANSWERS
 from bot.dialogue.summary import describe_answers
 from bot.triage import Urgency
 
 REASK_COUNT_SLOT = "triage_reask_count"
 FREE_TEXT_SLOTS = names.TRIAGE_CONTEXT_SLOTS
+HINTED_SLOTS = (*FREE_TEXT_SLOTS, "age")  # each has utter_triage_hint_<slot>
+MAX_MISSES = 2  # unrecognised answers to one question before it is "not known"
 
 
 class ValidateTriageForm(FormValidationAction):
@@ -35,10 +37,15 @@ class ValidateTriageForm(FormValidationAction):
     ) -> list[str]:
         """Context questions, then the screening questions the ruleset still needs."""
         answers = triage_answers(tracker)
-        assessment = assess_answers(answers)
+        unknown = not_known(tracker)
+        assessment = assess_answers(answers, unknown)
         if assessment.level is Urgency.EMERGENCY:
             return []
-        context = [slot for slot in FREE_TEXT_SLOTS if answers.get(slot) is None]
+        context = [
+            slot
+            for slot in FREE_TEXT_SLOTS
+            if answers.get(slot) is None and slot not in unknown
+        ]
         return context + list(assessment.missing)
 
     async def run(
@@ -55,18 +62,41 @@ class ValidateTriageForm(FormValidationAction):
         if not filled and intent == "unsure" and requested in RED_FLAG_ANSWERS:
             unsure_events = self._unsure(dispatcher, tracker, requested)
             tracker.add_slots(unsure_events)
-        events = unsure_events + await super().run(dispatcher, tracker, domain)
+        misses: list[EventType] = []
         if filled:
-            self._acknowledge(dispatcher, tracker, filled)
+            misses = (
+                [SlotSet(REASK_COUNT_SLOT, 0)]
+                if tracker.get_slot(REASK_COUNT_SLOT)
+                else []
+            )
         elif (
             requested and not unsure_events and intent not in names.INTERRUPTING_INTENTS
         ):
-            # Nothing understood: help, and count it so the form re-asks instead
-            # of stepping aside for another policy.
-            self._help_with(dispatcher, requested, intent)
-            count = tracker.get_slot(REASK_COUNT_SLOT) or 0
-            events.append(SlotSet(REASK_COUNT_SLOT, count + 1))
+            misses = self._not_understood(dispatcher, tracker, requested)
+            tracker.add_slots(misses)
+        events = unsure_events + misses + await super().run(dispatcher, tracker, domain)
+        if filled:
+            self._acknowledge(dispatcher, tracker, filled)
         return events
+
+    def _not_understood(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, requested: str
+    ) -> list[EventType]:
+        """Help once; at the second miss note the question as not known and go on.
+
+        Asking forever is a dead end; a red-flag question not known is never a
+        "no" (``bot.triage.assess``: it keeps the outcome at "soon" or above).
+        """
+        count = (tracker.get_slot(REASK_COUNT_SLOT) or 0) + 1
+        if count < MAX_MISSES:
+            self._help_with(dispatcher, requested)
+            # Counted, so the form re-asks instead of stepping aside.
+            return [SlotSet(REASK_COUNT_SLOT, count)]
+        dispatcher.utter_message(response=names.UTTER_TRIAGE_NOT_KNOWN)
+        return [
+            SlotSet(REASK_COUNT_SLOT, 0),
+            SlotSet(names.SLOT_NOT_KNOWN, [*not_known(tracker), requested]),
+        ]
 
     @staticmethod
     def _unsure(
@@ -102,10 +132,8 @@ class ValidateTriageForm(FormValidationAction):
             )
 
     @staticmethod
-    def _help_with(
-        dispatcher: CollectingDispatcher, requested: str, intent: str | None
-    ) -> None:
-        if requested in FREE_TEXT_SLOTS:
+    def _help_with(dispatcher: CollectingDispatcher, requested: str) -> None:
+        if requested in HINTED_SLOTS:
             dispatcher.utter_message(
                 response=names.UTTER_TRIAGE_HINT_PREFIX + requested
             )

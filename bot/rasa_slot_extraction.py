@@ -15,37 +15,61 @@ from __future__ import annotations
 from typing import Any
 
 from rasa.core.actions.action import ActionExtractSlots
-from rasa.shared.core.events import Event, SlotSet
+from rasa.shared.core.events import BotUttered, Event, Restarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.dialogue.slot_filling import slot_updates
+from bot.dialogue.safety_turn import PENDING_QUESTIONS
+from bot.dialogue.slot_filling import emergency_reason, slot_updates
 from bot.nlp.durations import parse_duration_days
 
 EXTRACTION_ACTION = "action_extract_triage_answers"  # named in domain.yml
 TRIAGE_FORM = "triage_form"
 REQUESTED_SLOT = "requested_slot"
 QUOTES_SLOT = "red_flag_quotes"
+REASON_SLOT = "emergency_reason"
 
 _rasa_run_custom_action = ActionExtractSlots._run_custom_action
 
 
 def triage_slot_events(tracker: DialogueStateTracker) -> list[Event]:
-    """``SlotSet`` for each triage answer the latest message changes."""
+    """``SlotSet`` for each triage answer the latest message changes, and the
+    emergency reason when the answers now call for emergency care."""
     message = tracker.latest_message
     if message is None:
         return []
     slots = tracker.current_slot_values()
     in_form = tracker.active_loop_name == TRIAGE_FORM
+    # A question asked in a message (the confirming question, the crisis
+    # check) is answered before the form's own question.
+    pending = PENDING_QUESTIONS.get(last_bot_response(tracker) or "")
     updates = slot_updates(
         intent=(message.intent or {}).get("name"),
         entities=message.entities or [],
         text=message.text,
-        requested_slot=slots.get(REQUESTED_SLOT) if in_form else None,
+        requested_slot=pending or (slots.get(REQUESTED_SLOT) if in_form else None),
         slots=slots,
         parse_duration=parse_duration_days,
         quotes_slot=QUOTES_SLOT,
     )
+    reason = emergency_reason({**slots, **updates})
+    if reason and reason != slots.get(REASON_SLOT):
+        updates[REASON_SLOT] = reason
     return [SlotSet(name, value) for name, value in updates.items()]
+
+
+def last_bot_response(tracker: DialogueStateTracker) -> str | None:
+    """The response name of the bot's last message before the latest user message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and isinstance(event, BotUttered):
+            return (event.metadata or {}).get("utter_action")
+        elif isinstance(event, Restarted):
+            return None
+    return None
 
 
 async def _run_custom_action(

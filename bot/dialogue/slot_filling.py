@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from bot.nlp.age import find_age, parse_age_answer
-from bot.triage.ruleset import Urgency, default_ruleset
+from bot.triage.assess import assess
+from bot.triage.ruleset import Urgency, condition_answers, default_ruleset
 
 _RULESET = default_ruleset()
 LOCATION_VALUES = _RULESET.answers["pain_location"].values
@@ -175,25 +176,103 @@ def _answer_to_requested(
 # Typed replies to a yes/no question, as people write them. A hedged yes ("a
 # bit", "I think so") is a yes: a red flag half-admitted is safer checked.
 _YES_REPLIES = (
-    "yes", "yeah", "yep", "yup", "yea", "ya", "yh", "yas", "aye", "y", "sure",
-    "ok", "okay", "k", "definitely", "absolutely", "correct", "right", "true",
-    "a bit", "a little", "a little bit", "bit", "slightly", "sometimes",
-    "i think so", "think so", "kind of", "kinda", "sort of", "sorta",
-    "probably", "maybe", "possibly", "i guess", "guess so", "please",
-    "yes please", "go on", "go on then", "please do", "i do", "it does",
-    "i have", "it is", "i am", "mostly", "often", "a lot",
+    "yes",
+    "yeah",
+    "yep",
+    "yup",
+    "yea",
+    "ya",
+    "yh",
+    "yas",
+    "aye",
+    "y",
+    "sure",
+    "ok",
+    "okay",
+    "k",
+    "definitely",
+    "absolutely",
+    "correct",
+    "right",
+    "true",
+    "a bit",
+    "a little",
+    "a little bit",
+    "bit",
+    "slightly",
+    "sometimes",
+    "i think so",
+    "think so",
+    "kind of",
+    "kinda",
+    "sort of",
+    "sorta",
+    "probably",
+    "maybe",
+    "possibly",
+    "i guess",
+    "guess so",
+    "please",
+    "yes please",
+    "go on",
+    "go on then",
+    "please do",
+    "i do",
+    "it does",
+    "i have",
+    "it is",
+    "i am",
+    "mostly",
+    "often",
+    "a lot",
 )
 _NO_REPLIES = (
-    "no", "nope", "nah", "na", "n", "never", "none", "not really", "not at all",
-    "no thanks", "no thank you", "nothing", "neither", "i don't", "i dont",
-    "it doesn't", "it doesnt", "i haven't", "i havent", "not that i know",
-    "don't think so", "dont think so", "i don't think so", "i dont think so",
-    "none of these", "none of those", "no none", "negative",
+    "no",
+    "nope",
+    "nah",
+    "na",
+    "n",
+    "never",
+    "none",
+    "not really",
+    "not at all",
+    "no thanks",
+    "no thank you",
+    "nothing",
+    "neither",
+    "i don't",
+    "i dont",
+    "it doesn't",
+    "it doesnt",
+    "i haven't",
+    "i havent",
+    "not that i know",
+    "don't think so",
+    "dont think so",
+    "i don't think so",
+    "i dont think so",
+    "none of these",
+    "none of those",
+    "no none",
+    "negative",
 )
 _UNSURE_REPLIES = (
-    "not sure", "unsure", "dunno", "don't know", "dont know", "i don't know",
-    "i dont know", "idk", "no idea", "can't say", "cant say", "hard to say",
-    "not certain", "i'm not sure", "im not sure", "no clue",
+    "not sure",
+    "unsure",
+    "dunno",
+    "don't know",
+    "dont know",
+    "i don't know",
+    "i dont know",
+    "idk",
+    "no idea",
+    "can't say",
+    "cant say",
+    "hard to say",
+    "not certain",
+    "i'm not sure",
+    "im not sure",
+    "no clue",
 )
 _REPLY_TABLE = sorted(
     [(p, "unsure") for p in _UNSURE_REPLIES]
@@ -211,8 +290,13 @@ def typed_reply(text: str | None) -> str | None:
     ("nothing like that" is a no, "nowhere" is not).
     """
     words = " ".join(
-        (text or "").lower().replace("\u2019", "'").replace(",", " ")
-        .replace(".", " ").replace("!", " ").split()
+        (text or "")
+        .lower()
+        .replace("\u2019", "'")
+        .replace(",", " ")
+        .replace(".", " ")
+        .replace("!", " ")
+        .split()
     )
     for phrase, meaning in _REPLY_TABLE:
         if words == phrase or words.startswith(phrase + " "):
@@ -281,3 +365,22 @@ def slot_updates(
     if quotes:
         updates[quotes_slot] = list(slots.get(quotes_slot) or []) + quotes
     return updates
+
+
+def emergency_reason(answers: Mapping[str, Any]) -> str | None:
+    """Why the answers call for emergency care, in the person's terms, or None.
+
+    A grouped "yes" ("one of these") adds nothing when a named symptom says why.
+    """
+    assessment = assess(
+        {name: answers.get(name) for name in _RULESET.answers}, _RULESET
+    )
+    if assessment.level is not Urgency.EMERGENCY:
+        return None
+    rules = [rule for rule in assessment.fired if rule.urgency is Urgency.EMERGENCY]
+    named = [
+        rule
+        for rule in rules
+        if not all(_RULESET.answers[n].covers for n in condition_answers(rule.when))
+    ]
+    return "; ".join(dict.fromkeys(rule.reason for rule in named or rules))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,7 @@ class Assessment:
             change it and nothing has fired yet.
         fired: The rules that fired, most urgent first.
         missing: Screening questions still unanswered, in asking order.
+        unknown: Screening questions the person could not answer ("not known").
         ruleset_version: Version of the ruleset that decided.
         response: Name of the domain response that tells the person the outcome.
     """
@@ -28,6 +29,7 @@ class Assessment:
     missing: tuple[str, ...]
     ruleset_version: str
     response: str | None
+    unknown: tuple[str, ...] = ()
 
     @property
     def fired_rule_ids(self) -> list[str]:
@@ -50,23 +52,33 @@ class Assessment:
         return self.level not in (None, Urgency.SELF_CARE)
 
 
-def missing_answers(answers: Mapping[str, Any], ruleset: Ruleset) -> list[str]:
+def missing_answers(
+    answers: Mapping[str, Any], ruleset: Ruleset, not_known: Collection[str] = ()
+) -> list[str]:
     """Screening questions still needed, in the order they should be asked."""
     return [
         question.answer
         for question in ruleset.questions
         if answers.get(question.answer) is None
+        and question.answer not in not_known
         and (question.ask_if is None or evaluate(question.ask_if, answers) is not False)
     ]
 
 
-def assess(answers: Mapping[str, Any], ruleset: Ruleset | None = None) -> Assessment:
+def assess(
+    answers: Mapping[str, Any],
+    ruleset: Ruleset | None = None,
+    not_known: Collection[str] = (),
+) -> Assessment:
     """Assess triage answers against the red-flag ruleset.
 
     Args:
         answers: Answer name to value (``True``/``False``, a category, a number);
             missing or ``None`` means unanswered.
         ruleset: The ruleset to apply; the versioned default file if omitted.
+        not_known: Questions asked that the person could not answer. Never a
+            "no": they are not asked again, and when nothing else fired a
+            screening question not known makes the level at least ``soon``.
 
     Returns:
         The highest urgency among the fired rules (``self_care`` only when every
@@ -78,17 +90,25 @@ def assess(answers: Mapping[str, Any], ruleset: Ruleset | None = None) -> Assess
         (rule for rule in ruleset.rules if evaluate(rule.when, answers) is True),
         key=lambda rule: -rule.urgency.rank,
     )
-    missing = missing_answers(answers, ruleset)
+    missing = missing_answers(answers, ruleset, not_known)
+    unknown = tuple(
+        q.answer
+        for q in ruleset.questions
+        if q.answer in not_known and answers.get(q.answer) is None
+    )
     if fired:
         level: Urgency | None = fired[0].urgency
-    elif not missing:
-        level = Urgency.SELF_CARE
-    else:
+    elif missing:
         level = None
+    elif unknown:
+        level = Urgency.SOON
+    else:
+        level = Urgency.SELF_CARE
     return Assessment(
         level=level,
         fired=tuple(fired),
         missing=tuple(missing),
+        unknown=unknown,
         ruleset_version=ruleset.version,
         response=ruleset.responses[level] if level else None,
     )

@@ -1,12 +1,12 @@
-"""Rasa adapter: a policy that answers an emergency before anything else.
+"""Rasa adapter: a policy that puts safety before anything else in a turn.
 
 Rasa lets an active form outrank every rule, and a form can only step aside
-through the action server. This policy needs neither: when the latest message
-reports an emergency red flag (by intent, by a non-negated entity, or by an
-emergency answer set from it) it predicts the emergency response first, then
-ends any active form, then the hand-off action, then listens. It outranks the
-form through its priority, so the emergency reaches the person even when the
-action server is down.
+through the action server. This policy needs neither: it reads the turn's facts
+from the tracker and predicts the steps of ``bot.dialogue.safety_turn`` (crisis
+lines, emergency advice and the hand-off, the emergency restated afterwards, a
+confirming question for a guessed emergency, typed answers to offers). It
+outranks the form through its priority, so all of it reaches the person even
+when the action server is down.
 """
 
 from __future__ import annotations
@@ -19,21 +19,36 @@ from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.core.constants import ACTION_DEACTIVATE_LOOP_NAME, ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.dialogue.safety_turn import (
+    TRIAGE_FORM,
+    UTTER_EMERGENCY,
+    TurnFacts,
+    next_step,
+    safety_steps,
+)
+from bot.dialogue.slot_filling import typed_reply
+from bot.nlp.labels import CRISIS_RED_FLAG
 from bot.rasa_action_outage import install as install_outage_notice
 from bot.rasa_slot_extraction import install as install_slot_extraction
+from bot.rasa_slot_extraction import last_bot_response
 from bot.rasa_speedups import install as install_speedups
+from bot.triage.assess import assess
 from bot.triage.emergency_message import (
     EMERGENCY_ANSWERS,
     EMERGENCY_INTENT,
     RED_FLAG_ENTITY,
-    message_reports_emergency,
 )
+from bot.triage.ruleset import Urgency, default_ruleset
 
 
 @DefaultV1Recipe.register(
@@ -91,35 +106,51 @@ class EmergencyPolicy(Policy):
         rule_only_data: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
-        """Predict the next emergency step, or nothing when there is no emergency."""
+        """Predict the next safety step (``bot.dialogue.safety_turn``), or nothing."""
         turn = _events_since_last_user_message(tracker)
-        if not turn or not self._is_emergency(turn):
-            return self._prediction(self._default_predictions(domain))
-        done = {e.action_name for e in turn if isinstance(e, ActionExecuted)}
-        steps = [self.config["response"]]
-        if tracker.active_loop_name:
-            steps.append(ACTION_DEACTIVATE_LOOP_NAME)
-        steps += [self.config["handoff_action"], ACTION_LISTEN_NAME]
-        next_step = next(step for step in steps if step not in done)
         probabilities = self._default_predictions(domain)
-        probabilities[domain.index_for_action(next_step)] = 1.0
+        if not turn:
+            return self._prediction(probabilities)
+        steps = safety_steps(turn_facts(tracker, turn))
+        done = {e.action_name for e in turn if isinstance(e, ActionExecuted)}
+        step = next_step(steps, done) if steps else None
+        if step is None or step not in domain.action_names_or_texts:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(step)] = 1.0
         return self._prediction(probabilities, is_no_user_prediction=True)
 
-    def _is_emergency(self, turn: list[Any]) -> bool:
-        user = turn[0]
-        if message_reports_emergency(
-            user.intent,
-            user.entities,
-            emergency_intent=self.config["intent"],
-            red_flag_entity=self.config["entity"],
-            answers=self.config["answers"],
-        ):
-            return True
-        answers = set(self.config["answers"])
-        return any(
-            isinstance(e, SlotSet) and e.key in answers and e.value is True
-            for e in turn
+
+def turn_facts(tracker: DialogueStateTracker, turn: list[Any]) -> TurnFacts:
+    """The facts ``safety_steps`` decides on, read from Rasa's tracker."""
+    user = turn[0]
+    slots = tracker.current_slot_values()
+    answers = {name: slots.get(name) for name in default_ruleset().answers}
+    crisis = CRISIS_RED_FLAG
+    return TurnFacts(
+        intent=(user.intent or {}).get("name"),
+        entities=user.entities or [],
+        typed_reply=typed_reply(user.text),
+        is_emergency_now=assess(answers).level is Urgency.EMERGENCY,
+        emergency_given=_emergency_given(tracker),
+        last_bot_response=last_bot_response(tracker),
+        form_active=tracker.active_loop_name == TRIAGE_FORM,
+        crisis_answer_now=any(
+            isinstance(e, SlotSet) and e.key == crisis and e.value is True for e in turn
+        ),
+    )
+
+
+def _emergency_given(tracker: DialogueStateTracker) -> bool:
+    # Predicted by this policy (an action) or said by the outcome action (a
+    # bot message naming its response).
+    return any(
+        (isinstance(e, ActionExecuted) and e.action_name == UTTER_EMERGENCY)
+        or (
+            isinstance(e, BotUttered)
+            and (e.metadata or {}).get("utter_action") == UTTER_EMERGENCY
         )
+        for e in tracker.applied_events()
+    )
 
 
 def _events_since_last_user_message(tracker: DialogueStateTracker) -> list[Any]:

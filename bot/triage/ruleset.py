@@ -275,9 +275,7 @@ def parse_ruleset(document: Mapping[str, Any]) -> Ruleset:
             problems.append(f"answers: {name!r} is used but not declared")
     if problems:
         raise RulesetError("ruleset problems:\n- " + "\n- ".join(problems))
-    return Ruleset(
-        version, responses, tuple(questions), tuple(rules), answers, crisis
-    )
+    return Ruleset(version, responses, tuple(questions), tuple(rules), answers, crisis)
 
 
 _ANSWER_KINDS = {"yes_no", "number", "category"}

@@ -12,12 +12,12 @@ from actions.avoid import ActionAnswerAvoid
 from actions.exercises import ActionExplainExercise, ActionSuggestExercises
 from bot.db import get_session_factory
 from bot.library.cards import load_cards
-from tests.actions.test_triage_actions import ALL_NO
+from tests.answers import ALL_NO
 from tests.conftest import make_tracker, responses
 
 pytestmark = pytest.mark.usefixtures("database_url")
 
-CHRONIC_LOWER_BACK = {**ALL_NO, "pain_duration_days": 200}
+CHRONIC_LOWER_BACK = {**ALL_NO, "pain_duration_days": 200, "is_improving": True}
 SCIATICA_LIKE = {**ALL_NO, "has_leg_symptoms": True, "has_leg_weakness": False}
 
 

@@ -15,22 +15,8 @@ from actions.handoff import ActionRequestHandoff
 from actions.triage_form import REASK_COUNT_SLOT, ValidateTriageForm
 from bot.db import get_session_factory
 from bot.handoff.models import HandoffCase
+from tests.answers import ALL_NO
 from tests.conftest import make_tracker, responses
-
-ALL_NO: dict[str, Any] = {
-    "pain_location": "lower_back",
-    "pain_duration_days": 21,
-    "pain_onset": "gradual",
-    "has_cauda_equina_symptom": False,
-    "has_leg_symptoms": False,
-    "has_leg_weakness": False,
-    "is_after_injury": False,
-    "is_major_trauma": False,
-    "has_night_pain": False,
-    "has_fever": False,
-    "has_cancer_history": False,
-    "has_weight_loss": False,
-}
 
 
 async def test_form_asks_only_what_is_unknown_emergencies_first(

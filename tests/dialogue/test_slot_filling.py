@@ -231,7 +231,9 @@ def test_a_reply_that_starts_with_yes_or_no_answers_the_question(
         ("not sure", True),
     ],
 )
-def test_typed_replies_to_the_emergency_screen(text: str, expected: bool | None) -> None:
+def test_typed_replies_to_the_emergency_screen(
+    text: str, expected: bool | None
+) -> None:
     # "not sure" to an emergency question counts as yes: safer checked.
     answers = answers_from_message(
         intent="inform",

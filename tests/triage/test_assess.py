@@ -9,21 +9,10 @@ import pytest
 import yaml
 
 from bot.triage import Urgency, assess, load_ruleset
+from tests.answers import all_no
 
 CASES_PATH = Path(__file__).resolve().parents[1] / "data" / "triage_cases.yml"
-# Every screening question answered no: a 35-year-old, lower back, 10 days,
-# gradual onset; follow-ups of a "no" left unasked (None).
-ALL_NO: dict[str, Any] = {
-    **{name: False for name in load_ruleset().yes_no_answers},
-    "pain_location": "lower_back",
-    "pain_duration_days": 10,
-    "pain_onset": "gradual",
-    "age": 35,
-    "has_leg_weakness": None,
-    "is_major_trauma": None,
-    "has_severe_pain": None,
-    "is_improving": None,
-}
+ALL_NO: dict[str, Any] = all_no(pain_duration_days=10)
 CASES = yaml.safe_load(CASES_PATH.read_text())["cases"]
 
 

@@ -1,0 +1,157 @@
+"""What must happen first in a turn, whatever else the dialogue would do.
+
+Pure: the facts of one turn in, the steps to run out (or ``None``, when safety
+has nothing to say and the ordinary dialogue goes on). ``EmergencyPolicy``
+gathers the facts from Rasa's tracker and predicts these steps ahead of forms,
+rules and the action server, so they hold when the action server is down.
+
+The order is the clinical order (shared/CONVERSATIONS.md):
+1. a person in crisis hears the crisis lines before anything else;
+2. an emergency the rules recognise gets emergency advice at once, and after
+   that every reply restates it (no exercises, no "anything else?");
+3. an emergency only the classifier guessed, or one that is hedged or about
+   someone else, gets one direct confirming question ("not sure" is a yes);
+4. offers made in a message ("pass your answers to a clinician?", "carry
+   on?") accept a typed yes;
+5. a message with clinical facts that reads as a bare yes or no outside the
+   questions ("...no leg pain, no fever") starts triage instead of "OK".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.nlp.labels import CRISIS_RED_FLAG, EMERGENCY_RED_FLAGS, RED_FLAG
+
+# Domain names (domain.yml; tests/triage/test_derivation.py checks they exist).
+EMERGENCY_INTENT = "report_emergency_symptom"
+UTTER_EMERGENCY = "utter_triage_emergency"
+UTTER_EMERGENCY_STAYS = "utter_emergency_stays"
+UTTER_CONFIRM_EMERGENCY = "utter_confirm_emergency"
+UTTER_CRISIS = "utter_crisis"
+UTTER_CRISIS_CHECK = "utter_crisis_check"
+UTTER_CRISIS_CLOSE = "utter_crisis_close"
+UTTER_OFFER_HANDOFF = "utter_offer_handoff"
+ACTION_HANDOFF = "action_request_handoff"
+TRIAGE_FORM = "triage_form"
+DEACTIVATE_FORM = "action_deactivate_loop"
+LISTEN = "action_listen"
+
+# Questions asked by a message rather than the form, and the answer each stands for.
+PENDING_QUESTIONS = {
+    UTTER_CONFIRM_EMERGENCY: "has_cauda_equina_symptom",
+    UTTER_CRISIS_CHECK: CRISIS_RED_FLAG,
+}
+# Intents that never start triage or restate the emergency: Rasa's own.
+_RASA_CONTROL_INTENTS = frozenset({"restart", "session_start", "back"})
+_YES_INTENTS = frozenset({"affirm", "request_clinician"})
+_BARE_REPLY_INTENTS = frozenset({"affirm", "deny", "unsure", "nlu_fallback"})
+_CLINICAL_ENTITIES = frozenset({"body_location", "duration", "onset", RED_FLAG})
+
+
+@dataclass(frozen=True)
+class TurnFacts:
+    """What the latest message and the conversation so far say.
+
+    Attributes:
+        intent: The latest message's intent.
+        entities: Its entities (with ``negated`` and ``uncertain`` flags).
+        typed_reply: ``"yes"``, ``"no"``, ``"unsure"`` or ``None`` for the text.
+        is_emergency_now: The answers, after this message, assess as emergency.
+        emergency_given: Emergency advice was given earlier in this session.
+        last_bot_response: The response name of the bot's last message.
+        form_active: The triage form is running.
+        crisis_answer_now: The crisis answer was set to yes by this message.
+    """
+
+    intent: str | None
+    entities: Sequence[Mapping[str, Any]] = ()
+    typed_reply: str | None = None
+    is_emergency_now: bool = False
+    emergency_given: bool = False
+    last_bot_response: str | None = None
+    form_active: bool = False
+    crisis_answer_now: bool = False
+
+
+def _flags(entities: Sequence[Mapping[str, Any]], *, hedged: bool) -> set[str]:
+    return {
+        str(e.get("value"))
+        for e in entities
+        if e.get("entity") == RED_FLAG
+        and not e.get("negated")
+        and bool(e.get("uncertain")) is hedged
+    }
+
+
+def _said_yes(facts: TurnFacts) -> bool:
+    return facts.intent in _YES_INTENTS or (
+        facts.intent != "deny" and facts.typed_reply == "yes"
+    )
+
+
+def _said_no(facts: TurnFacts) -> bool:
+    return facts.intent == "deny" or facts.typed_reply == "no"
+
+
+def safety_steps(facts: TurnFacts) -> list[str] | None:
+    """The steps that must run this turn, in order, or ``None`` for none."""
+    if facts.intent in _RASA_CONTROL_INTENTS:
+        return None
+    affirmed = _flags(facts.entities, hedged=False)
+    hedged = _flags(facts.entities, hedged=True)
+    steps: list[str] = []
+    if CRISIS_RED_FLAG in affirmed or facts.crisis_answer_now:
+        steps.append(UTTER_CRISIS)
+    elif CRISIS_RED_FLAG in hedged and facts.last_bot_response != UTTER_CRISIS_CHECK:
+        return [UTTER_CRISIS_CHECK, LISTEN]
+
+    if facts.emergency_given:
+        return [*steps, UTTER_EMERGENCY_STAYS, LISTEN]
+    if facts.is_emergency_now or affirmed & EMERGENCY_RED_FLAGS:
+        if facts.form_active:
+            steps.append(DEACTIVATE_FORM)
+        return [*steps, UTTER_EMERGENCY, ACTION_HANDOFF, LISTEN]
+    if steps:  # crisis without an emergency: stop the questions, offer to go on
+        if facts.form_active:
+            steps.append(DEACTIVATE_FORM)
+        return [*steps, LISTEN]
+
+    guessed = facts.intent == EMERGENCY_INTENT and not affirmed
+    if (guessed or hedged & EMERGENCY_RED_FLAGS) and (
+        facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
+    ):
+        return [UTTER_CONFIRM_EMERGENCY, LISTEN]
+
+    return _after_a_message_question(facts) or _triage_from_facts(facts)
+
+
+def _after_a_message_question(facts: TurnFacts) -> list[str] | None:
+    """A typed answer to a question the bot asked in a message, not the form."""
+    last = facts.last_bot_response
+    if last == UTTER_OFFER_HANDOFF and _said_yes(facts):
+        return [ACTION_HANDOFF, LISTEN]
+    if last == UTTER_CRISIS and _said_yes(facts) and not facts.form_active:
+        return [TRIAGE_FORM]
+    if last == UTTER_CRISIS and _said_no(facts):
+        return [UTTER_CRISIS_CLOSE, LISTEN]
+    if last in PENDING_QUESTIONS and not facts.form_active and _said_no(facts):
+        return [TRIAGE_FORM]
+    return None
+
+
+def _triage_from_facts(facts: TurnFacts) -> list[str] | None:
+    """Outside the form, a "no" or "yes" that carries clinical facts starts triage."""
+    if facts.form_active or facts.intent not in _BARE_REPLY_INTENTS:
+        return None
+    if any(e.get("entity") in _CLINICAL_ENTITIES for e in facts.entities):
+        return [TRIAGE_FORM]
+    return None
+
+
+def next_step(steps: Sequence[str], done: set[str]) -> str | None:
+    """The first step not yet run in this turn; ``None`` once all have run, so
+    the ordinary dialogue goes on (a started form asks its questions)."""
+    return next((step for step in steps if step not in done), None)
