@@ -60,3 +60,26 @@ def test_unanswered_questions_are_listed_in_asking_order() -> None:
         "is_after_injury",
     )
     assert assessment.level is None and not assessment.is_final
+
+
+def test_a_not_known_screening_question_is_never_a_no() -> None:
+    answers = {**ALL_NO, "has_general_flag": None, "has_night_pain": None}
+    undecided = assess(answers)
+    assert undecided.level is None and "has_general_flag" in undecided.missing
+    # A grouped question not known: its own questions are asked one by one.
+    grouped = assess(answers, not_known=["has_general_flag"])
+    assert grouped.level is None and grouped.missing == ("has_night_pain",)
+    unknown = assess(answers, not_known=["has_general_flag", "has_night_pain"])
+    assert unknown.level is Urgency.SOON and unknown.fired == ()
+    assert unknown.unknown == ("has_general_flag", "has_night_pain")
+    assert unknown.missing == ()
+    # A fired rule still decides; the unknown question is still reported.
+    fired = assess(
+        {**answers, "has_fever": True}, not_known=["has_general_flag", "has_night_pain"]
+    )
+    assert fired.level is Urgency.URGENT and "has_night_pain" in fired.unknown
+
+
+def test_a_not_known_context_question_does_not_raise_the_level() -> None:
+    answers = {**ALL_NO, "pain_onset": None}
+    assert assess(answers, not_known=["pain_onset"]).level is Urgency.SELF_CARE

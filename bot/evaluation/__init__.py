@@ -1,0 +1,1 @@
+"""Evaluation of BackChat's safety decisions on data kept out of training."""

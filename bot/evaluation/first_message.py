@@ -1,0 +1,102 @@
+"""What BackChat does with a first message: the same pure steps the Rasa turn runs.
+
+A parsed message (intent and entities from the trained NLU) goes through the
+slot filler, the ruleset and ``safety_turn``, exactly as ``EmergencyPolicy`` and
+the in-process slot extraction do, so a red-team corpus of thousands of
+messages is scored in seconds without a server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot.dialogue import safety_turn
+from bot.dialogue.slot_filling import slot_updates, typed_reply
+from bot.nlp.durations import parse_duration_days
+from bot.triage import Urgency, assess
+from bot.triage.ruleset import default_ruleset
+
+# What a first message can lead to, most protective first.
+EMERGENCY = "emergency"  # emergency advice at once
+CONFIRM = "confirm"  # one direct confirming question about emergency symptoms
+CRISIS = "crisis"  # crisis lines first
+CRISIS_CHECK = "crisis_check"  # a gentle check about thoughts of suicide
+NOTHING = "none"  # no flag recognised yet (triage goes on)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The first-message decision and the flags behind it."""
+
+    outcome: str  # EMERGENCY, CONFIRM, CRISIS, CRISIS_CHECK, a level, or NOTHING
+    fired: tuple[str, ...]
+    intent: str | None
+    steps: tuple[str, ...] = ()
+    level: str | None = None  # the fired rules' urgency
+
+
+def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
+    """The first-message decision for ``text`` and its NLU parse."""
+    intent = (parsed.get("intent") or {}).get("name")
+    entities = parsed.get("entities") or []
+    answers = slot_updates(
+        intent=intent,
+        entities=entities,
+        text=text,
+        requested_slot=None,
+        slots={},
+        parse_duration=parse_duration_days,
+        quotes_slot="red_flag_quotes",
+    )
+    assessment = assess({name: answers.get(name) for name in default_ruleset().answers})
+    steps = (
+        safety_turn.safety_steps(
+            safety_turn.TurnFacts(
+                intent=intent,
+                entities=entities,
+                typed_reply=typed_reply(text),
+                is_emergency_now=assessment.level is Urgency.EMERGENCY,
+            )
+        )
+        or []
+    )
+    fired = tuple(assessment.fired_rule_ids)
+    if safety_turn.UTTER_CRISIS in steps:
+        outcome = CRISIS
+    elif safety_turn.UTTER_CRISIS_CHECK in steps:
+        outcome = CRISIS_CHECK
+    elif safety_turn.UTTER_EMERGENCY in steps:
+        outcome = EMERGENCY
+    elif safety_turn.UTTER_CONFIRM_EMERGENCY in steps:
+        outcome = CONFIRM
+    elif assessment.fired:
+        outcome = assessment.fired[0].urgency.value
+    else:
+        outcome = NOTHING
+    level = assessment.fired[0].urgency.value if assessment.fired else None
+    return Decision(outcome, fired, intent, tuple(steps), level)
+
+
+_RANK = {"soon": 1, "urgent": 2, "emergency": 3}
+
+
+def recognised(expected_level: str, decision: Decision) -> bool:
+    """Whether the decision protects a person whose message states a red flag
+    of ``expected_level`` (emergency, urgent, soon or crisis): advice at once, a
+    confirming question about emergency symptoms, the crisis response, or the
+    flag recorded at its level (the questions then go on)."""
+    steps = decision.steps
+    if expected_level == "crisis":
+        return (
+            safety_turn.UTTER_CRISIS in steps or safety_turn.UTTER_CRISIS_CHECK in steps
+        )
+    if (
+        safety_turn.UTTER_EMERGENCY in steps
+        or safety_turn.UTTER_CONFIRM_EMERGENCY in steps
+    ):
+        return True
+    if expected_level == "emergency":
+        return False
+    return _RANK.get(decision.level or "", 0) >= _RANK[expected_level]

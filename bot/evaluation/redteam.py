@@ -1,0 +1,144 @@
+"""Scoring the blind red-team corpus (tests/data/redteam.yml): recall of red
+flags from a first message, and false emergencies on benign look-alikes."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.evaluation.first_message import (
+    CONFIRM,
+    CRISIS,
+    CRISIS_CHECK,
+    EMERGENCY,
+    Decision,
+    decide,
+    recognised,
+)
+from bot.settings import PROJECT_ROOT
+
+CORPUS = PROJECT_ROOT / "tests" / "data" / "redteam.yml"
+Parse = Callable[[list[str]], list[Mapping[str, Any]]]
+
+
+@dataclass
+class RedTeamReport:
+    """Counts behind the figures, and the messages behind the misses."""
+
+    total: Counter = field(default_factory=Counter)  # by level
+    hits: Counter = field(default_factory=Counter)  # by level
+    by_category: dict[str, list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0])
+    )
+    how: Counter = field(default_factory=Counter)  # outcome of recognised emergencies
+    misses: list[tuple[str, str, Decision]] = field(default_factory=list)
+    benign: int = 0
+    false_emergency: list[tuple[str, Decision]] = field(default_factory=list)
+    benign_questions: list[tuple[str, Decision]] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> int:
+        return sum(self.total.values())
+
+    @property
+    def recall(self) -> float:
+        return sum(self.hits.values()) / self.flagged if self.flagged else 0.0
+
+    @property
+    def false_emergency_rate(self) -> float:
+        return len(self.false_emergency) / self.benign if self.benign else 0.0
+
+
+def miss_rate_upper_bound(misses: int, n: int, confidence: float = 0.95) -> float:
+    """Clopper-Pearson upper bound of the miss rate (3/n for none missed)."""
+    if n == 0:
+        return 1.0
+    if misses >= n:
+        return 1.0
+    from scipy.stats import beta
+
+    return float(beta.ppf(1 - (1 - confidence) / 2, misses + 1, n - misses))
+
+
+def load_corpus(path: Path = CORPUS) -> dict[str, list[dict[str, Any]]]:
+    """The corpus: ``red_flags`` and ``benign`` message lists."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {"red_flags": data["red_flags"], "benign": data["benign"]}
+
+
+def score(corpus: Mapping[str, list[dict[str, Any]]], parse: Parse) -> RedTeamReport:
+    """Decide every message of the corpus and count."""
+    report = RedTeamReport()
+    flagged, benign = corpus["red_flags"], corpus["benign"]
+    parsed = parse([c["text"] for c in flagged] + [c["text"] for c in benign])
+    for case, parse_result in zip(flagged, parsed[: len(flagged)], strict=True):
+        decision = decide(case["text"], parse_result)
+        level = case["level"]
+        report.total[level] += 1
+        category = report.by_category[case["category"]]
+        category[1] += 1
+        if recognised(level, decision):
+            report.hits[level] += 1
+            category[0] += 1
+            report.how[decision.outcome] += 1
+        else:
+            report.misses.append((case["id"], case["text"], decision))
+    for case, parse_result in zip(benign, parsed[len(flagged) :], strict=True):
+        decision = decide(case["text"], parse_result)
+        report.benign += 1
+        if decision.outcome in (EMERGENCY, CRISIS):
+            report.false_emergency.append((case["text"], decision))
+        elif decision.outcome in (CONFIRM, CRISIS_CHECK):
+            report.benign_questions.append((case["text"], decision))
+    return report
+
+
+def format_report(report: RedTeamReport, *, errors: bool = False) -> str:
+    """The figures as text: recall per level and category, false emergencies."""
+    misses = len(report.misses)
+    lines = [
+        f"Red-team corpus (written blind, never trained on): {report.flagged} red-flag "
+        f"first messages, {report.benign} benign look-alikes",
+        f"red-flag recall: {sum(report.hits.values())}/{report.flagged} = "
+        f"{report.recall:.1%} (upper 95% bound of the miss rate: "
+        f"{miss_rate_upper_bound(misses, report.flagged):.2%})",
+    ]
+    for level in ("emergency", "crisis", "urgent", "soon"):
+        if report.total[level]:
+            lines.append(
+                f"  {level:<10} {report.hits[level]:>4}/{report.total[level]:<4} "
+                f"{report.hits[level] / report.total[level]:.1%}"
+            )
+    lines.append(
+        "  recognised as: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(report.how.items()))
+    )
+    lines.append("  by category:")
+    for name, (hit, n) in sorted(report.by_category.items()):
+        lines.append(f"    {name:<18} {hit:>4}/{n:<4} {hit / n:.1%}")
+    lines.append(
+        f"false emergencies on benign: {len(report.false_emergency)}/{report.benign} = "
+        f"{report.false_emergency_rate:.1%}; confirming questions on benign: "
+        f"{len(report.benign_questions)}/{report.benign} = "
+        f"{len(report.benign_questions) / max(report.benign, 1):.1%}"
+    )
+    if errors:
+        lines.append("\nMissed red flags (id, decision, message):")
+        lines += [
+            f"  {cid} [{d.outcome}; {d.intent}; {','.join(d.fired) or '-'}] {text}"
+            for cid, text, d in report.misses
+        ]
+        lines.append("\nFalse emergencies on benign:")
+        lines += [
+            f"  [{d.outcome}; {d.intent}] {text}" for text, d in report.false_emergency
+        ]
+        lines.append("\nConfirming questions on benign:")
+        lines += [
+            f"  [{d.outcome}; {d.intent}] {text}" for text, d in report.benign_questions
+        ]
+    return "\n".join(lines)

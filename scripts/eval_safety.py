@@ -1,0 +1,50 @@
+"""`make eval` (safety part): the trained NLU and the safety rules on the blind
+red-team corpus: red-flag recall and false emergencies from a first message."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+from bot.evaluation.redteam import CORPUS, format_report, load_corpus, score  # noqa: E402
+from bot.modelcache import ensure_model  # noqa: E402
+from scripts.eval_intents import quiet_rasa  # noqa: E402
+
+
+def parser_for(model: Path) -> Any:
+    """A function parsing a list of texts with the trained NLU, in process."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+
+    def parse(texts: list[str]) -> list[dict[str, Any]]:
+        async def run() -> list[dict[str, Any]]:
+            return [await agent.parse_message(text) for text in texts]
+
+        return asyncio.run(run())
+
+    return parse
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the red-team figures; ``--errors`` lists every miss."""
+    args = argparse.ArgumentParser(description=__doc__)
+    args.add_argument("--corpus", type=Path, default=CORPUS)
+    args.add_argument("--errors", action="store_true")
+    options = args.parse_args(argv)
+    quiet_rasa()
+    report = score(load_corpus(options.corpus), parser_for(ensure_model()))
+    print(format_report(report, errors=options.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

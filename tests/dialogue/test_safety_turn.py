@@ -1,0 +1,164 @@
+"""The steps safety puts first in a turn: exact lists, no Rasa."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.dialogue.safety_turn import (
+    ACTION_HANDOFF,
+    DEACTIVATE_FORM,
+    LISTEN,
+    TRIAGE_FORM,
+    UTTER_CONFIRM_EMERGENCY,
+    UTTER_CRISIS,
+    UTTER_CRISIS_CHECK,
+    UTTER_CRISIS_CLOSE,
+    UTTER_EMERGENCY,
+    UTTER_EMERGENCY_STAYS,
+    UTTER_OFFER_HANDOFF,
+    TurnFacts,
+    next_step,
+    safety_steps,
+)
+
+
+def flag(value: str, **flags: bool) -> dict[str, Any]:
+    return {"entity": "red_flag", "value": value, **flags}
+
+
+@pytest.mark.parametrize(
+    ("facts", "steps"),
+    [
+        pytest.param(
+            TurnFacts(
+                "report_pain", [flag("has_saddle_numbness")], is_emergency_now=True
+            ),
+            [UTTER_EMERGENCY, ACTION_HANDOFF, LISTEN],
+            id="rules find an emergency: advice at once",
+        ),
+        pytest.param(
+            TurnFacts(
+                "inform",
+                [flag("has_chest_pain")],
+                is_emergency_now=True,
+                form_active=True,
+            ),
+            [DEACTIVATE_FORM, UTTER_EMERGENCY, ACTION_HANDOFF, LISTEN],
+            id="chest pain mid-form ends the form",
+        ),
+        pytest.param(
+            TurnFacts("report_emergency_symptom", []),
+            [UTTER_CONFIRM_EMERGENCY, LISTEN],
+            id="a classifier guess alone asks first",
+        ),
+        pytest.param(
+            TurnFacts(
+                "report_pain", [flag("has_bladder_bowel_change", uncertain=True)]
+            ),
+            [UTTER_CONFIRM_EMERGENCY, LISTEN],
+            id="a hedged emergency asks first",
+        ),
+        pytest.param(
+            TurnFacts(
+                "report_pain",
+                [flag("has_night_pain", uncertain=True)],
+            ),
+            None,
+            id="a hedged non-emergency flag is left to the form",
+        ),
+        pytest.param(
+            TurnFacts("affirm", [], emergency_given=True),
+            [UTTER_EMERGENCY_STAYS, LISTEN],
+            id="after emergency advice a yes restates it",
+        ),
+        pytest.param(
+            TurnFacts("ask_exercises", [], emergency_given=True),
+            [UTTER_EMERGENCY_STAYS, LISTEN],
+            id="after emergency advice no exercises",
+        ),
+        pytest.param(
+            TurnFacts("restart", [], emergency_given=True),
+            None,
+            id="restart is Rasa's",
+        ),
+        pytest.param(
+            TurnFacts("report_pain", [flag("has_suicidal_thoughts")], form_active=True),
+            [UTTER_CRISIS, DEACTIVATE_FORM, LISTEN],
+            id="crisis before any back question",
+        ),
+        pytest.param(
+            TurnFacts(
+                "report_pain",
+                [flag("has_suicidal_thoughts"), flag("has_saddle_numbness")],
+                is_emergency_now=True,
+            ),
+            [UTTER_CRISIS, UTTER_EMERGENCY, ACTION_HANDOFF, LISTEN],
+            id="crisis and emergency: both, crisis first",
+        ),
+        pytest.param(
+            TurnFacts("report_pain", [flag("has_suicidal_thoughts", uncertain=True)]),
+            [UTTER_CRISIS_CHECK, LISTEN],
+            id="can't go on like this gets a gentle check",
+        ),
+        pytest.param(
+            TurnFacts("deny", [], last_bot_response=UTTER_CRISIS),
+            [UTTER_CRISIS_CLOSE, LISTEN],
+            id="no to carrying on after the crisis lines",
+        ),
+        pytest.param(
+            TurnFacts("affirm", [], last_bot_response=UTTER_CRISIS),
+            [TRIAGE_FORM],
+            id="yes to carrying on starts triage",
+        ),
+        pytest.param(
+            TurnFacts(
+                "inform", [], typed_reply="yes", last_bot_response=UTTER_OFFER_HANDOFF
+            ),
+            [ACTION_HANDOFF, LISTEN],
+            id="typed yes to the clinician offer",
+        ),
+        pytest.param(
+            TurnFacts(
+                "deny", [], typed_reply="no", last_bot_response=UTTER_OFFER_HANDOFF
+            ),
+            None,
+            id="no to the clinician offer",
+        ),
+        pytest.param(
+            TurnFacts("deny", [], last_bot_response=UTTER_CONFIRM_EMERGENCY),
+            [TRIAGE_FORM],
+            id="no to the confirming question goes on with triage",
+        ),
+        pytest.param(
+            TurnFacts(
+                "deny",
+                [
+                    {"entity": "body_location", "value": "lower_back"},
+                    flag("has_fever", negated=True),
+                ],
+            ),
+            [TRIAGE_FORM],
+            id="a message that informs and denies is triaged",
+        ),
+        pytest.param(TurnFacts("deny", []), None, id="a bare no outside questions"),
+    ],
+)
+def test_safety_steps(facts: TurnFacts, steps: list[str] | None) -> None:
+    assert safety_steps(facts) == steps
+
+
+def test_confirming_question_is_asked_once() -> None:
+    again = TurnFacts(
+        "report_emergency_symptom", [], last_bot_response=UTTER_CONFIRM_EMERGENCY
+    )
+    assert safety_steps(again) != [UTTER_CONFIRM_EMERGENCY, LISTEN]
+
+
+def test_next_step_runs_each_step_once_then_steps_aside() -> None:
+    steps = [UTTER_EMERGENCY, ACTION_HANDOFF, LISTEN]
+    assert next_step(steps, set()) == UTTER_EMERGENCY
+    assert next_step(steps, {UTTER_EMERGENCY}) == ACTION_HANDOFF
+    assert next_step(steps, {UTTER_EMERGENCY, ACTION_HANDOFF}) == LISTEN
+    assert next_step([TRIAGE_FORM], {TRIAGE_FORM}) is None
