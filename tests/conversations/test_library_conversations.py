@@ -6,13 +6,13 @@ import pytest
 
 from tests.conversations.stack import Stack
 from tests.conversations.test_triage_conversations import (
-    Q_CANCER,
-    Q_FEVER,
+    Q_AGE,
+    Q_GENERAL,
+    Q_IMPROVING,
     Q_INJURY,
     Q_LEG,
-    Q_NIGHT,
+    Q_RISK,
     Q_SCREEN,
-    Q_WEIGHT,
     SELF_CARE,
     converse,
     sender,
@@ -28,13 +28,13 @@ def benign_chronic_triage(stack: Stack, who: str) -> str:
         [
             ("my lower back has ached on and off for about a year", "How did it start"),
             ("it came on slowly", Q_SCREEN),
-            ("none of these", Q_LEG),
+            ("none of these", Q_AGE),
+            ("I am 45", Q_LEG),
             ("no", Q_INJURY),
-            ("no", Q_NIGHT),
-            ("no", Q_FEVER),
-            ("no", Q_CANCER),
-            ("no", Q_WEIGHT),
-            ("no", SELF_CARE),
+            ("no", Q_GENERAL),
+            ("no", Q_RISK),
+            ("no", Q_IMPROVING),
+            ("yes, slowly", SELF_CARE),
         ],
     )
 

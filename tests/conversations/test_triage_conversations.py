@@ -28,6 +28,11 @@ Q_NIGHT = "wake you at night"
 Q_FEVER = "fever"
 Q_CANCER = "had cancer"
 Q_WEIGHT = "lost weight"
+Q_AGE = "How old are you"
+Q_GENERAL = "Do any of these apply to you"
+Q_RISK = "Does any of this apply to you"
+Q_STIFF = "stiff in the morning"
+Q_IMPROVING = "slowly getting better"
 
 
 def sender() -> str:
@@ -60,12 +65,12 @@ def start_lower_back(stack: Stack, who: str) -> None:
 
 # After start_lower_back: "no" to every screening question, in people's words.
 BENIGN_SCREEN_ANSWERS = [
-    ("none of these", Q_LEG),
+    ("none of these", Q_AGE),
+    ("35", Q_LEG),
     ("no", Q_INJURY),
-    ("nope", Q_NIGHT),
-    ("no, it doesn't wake me", Q_FEVER),
-    ("no", Q_CANCER),
-    ("no never", Q_WEIGHT),
+    ("nope", Q_GENERAL),
+    ("no, none of them", Q_RISK),
+    ("no never", Q_STIFF),
     ("no", SELF_CARE),
 ]
 
@@ -87,12 +92,15 @@ def test_night_pain_reaches_see_a_doctor(stack: Stack) -> None:
         stack,
         who,
         [
-            ("none of these", Q_LEG),
+            ("none of these", Q_AGE),
+            ("35", Q_LEG),
             ("no", Q_INJURY),
-            ("no", Q_NIGHT),
+            ("no", Q_GENERAL),
             ("yes, it wakes me up most nights", Q_FEVER),
             ("no", Q_CANCER),
             ("no", Q_WEIGHT),
+            ("no", Q_RISK),
+            ("no", Q_STIFF),
             ("no", SOON),
         ],
     )
@@ -107,13 +115,13 @@ def test_leg_pain_with_numbness_reaches_see_a_doctor(stack: Stack) -> None:
         stack,
         who,
         [
-            ("none of these", Q_LEG),
+            ("none of these", Q_AGE),
+            ("35", Q_LEG),
             ("yes it goes down below my knee and my foot feels numb", Q_WEAKER),
             ("no", Q_INJURY),
-            ("no", Q_NIGHT),
-            ("no", Q_FEVER),
-            ("no", Q_CANCER),
-            ("no", Q_WEIGHT),
+            ("no", Q_GENERAL),
+            ("no", Q_RISK),
+            ("no", Q_STIFF),
             ("no", SOON),
         ],
     )
@@ -127,13 +135,13 @@ def test_pain_after_an_injury_reaches_see_a_doctor(stack: Stack) -> None:
         stack,
         who,
         [
-            ("none of these", Q_LEG),
+            ("none of these", Q_AGE),
+            ("35", Q_LEG),
             ("no", Q_INJURY),
             ("yes", Q_SERIOUS),
-            ("no, just a slip on the stairs at home", Q_NIGHT),
-            ("no", Q_FEVER),
-            ("no", Q_CANCER),
-            ("no", Q_WEIGHT),
+            ("no, just a slip on the stairs at home", Q_GENERAL),
+            ("no", Q_RISK),
+            ("no", Q_STIFF),
             ("no", SOON),
         ],
     )
@@ -177,10 +185,14 @@ def test_red_flag_before_the_form_starts_routes_at_once(stack: Stack) -> None:
 def test_not_sure_gets_an_explanation_not_a_default(stack: Stack) -> None:
     who = sender()
     start_lower_back(stack, who)
-    converse(stack, who, [("none of these", Q_LEG), ("no", Q_INJURY), ("no", Q_NIGHT)])
+    converse(
+        stack,
+        who,
+        [("none of these", Q_AGE), ("35", Q_LEG), ("no", Q_INJURY), ("no", Q_GENERAL)],
+    )
     reply = stack.text(who, "not sure")
-    assert "safest to answer yes" in reply and Q_NIGHT in reply
-    assert stack.slots(who)["has_night_pain"] is None
+    assert "safest to answer yes" in reply and Q_GENERAL in reply
+    assert stack.slots(who)["has_general_flag"] is None
 
 
 def test_buttons_carry_clean_json_payloads(stack: Stack) -> None:
@@ -228,8 +240,8 @@ def test_one_message_answers_five_questions_and_only_the_rest_are_asked(
     assert (slots["has_night_pain"], slots["has_leg_symptoms"]) == (False, True)
     asked = [
         stack.text(who, answer)
-        for answer in ("none of these", "no", "no", "no", "no", "no")
+        for answer in ("none of these", "35", "no", "no", "no", "no", "no")
     ]
-    assert Q_WEAKER in asked[0] and Q_INJURY in asked[1]
+    assert Q_AGE in asked[0] and Q_WEAKER in asked[1] and Q_INJURY in asked[2]
     assert not [reply for reply in asked if Q_NIGHT in reply]
     assert SOON in asked[-1]
