@@ -20,6 +20,8 @@ OUTCOME_RESPONSES = {
     "utter_triage_urgent": "urgent",
     "utter_triage_soon": "soon",
     "utter_triage_self_care": "self_care",
+    # Crisis lines come first (with 999 for danger now): scored as emergency.
+    "utter_crisis": "emergency",
 }
 MAX_TURNS = 20
 RESTART_MESSAGE = "I have back pain"

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from bot.triage.ruleset import default_ruleset
+
 LEVELS = ("emergency", "urgent", "soon", "self_care")  # most urgent first
 RANK = {"self_care": 0, "soon": 1, "urgent": 2, "emergency": 3}
 NO_OUTCOME = "none"  # the conversation ended without any triage outcome
@@ -34,8 +36,19 @@ class Vignette:
     truth: Mapping[str, Any] = field(default_factory=dict)
 
     def answer(self, question: str) -> str:
-        """What this person says when asked ``question`` (a slot name)."""
-        return self.answers.get(question, DEFAULT_ANSWER)
+        """What this person says when asked ``question`` (a slot name).
+
+        A grouped question ("does any of these apply?") is answered with the
+        person's answer about any fact it covers, the way a person picks the
+        line that fits them.
+        """
+        if question in self.answers:
+            return self.answers[question]
+        covered = default_ruleset().answers.get(question)
+        for member in covered.covers if covered else ():
+            if member in self.answers:
+                return self.answers[member]
+        return DEFAULT_ANSWER
 
 
 def _spoken(value: Any) -> str:
