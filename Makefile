@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: help setup account run test lint validate train shell eval bench clean
+.PHONY: help setup account run test lint validate train shell eval eval-safety eval-triage eval-nlu clinical-report bench clean
 
 help: ## Show this help
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,8 +34,19 @@ shell: setup train ## Chat in the terminal (needs `make run` in another terminal
 	@source scripts/env.sh && BACKCHAT_RASA_WORKERS=1 BACKCHAT_LOCK_STORE=in_memory \
 	  .venv/bin/rasa shell --model models --endpoints endpoints.yml
 
-eval: setup ## NLU quality on the kept-out set: intents, entities, red flags (before/after)
+eval: eval-safety eval-triage eval-nlu ## Safety, triage and NLU quality on data never trained on
+
+eval-safety: setup ## Red-flag recall and false emergencies on the blind red-team corpus
+	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) scripts/eval_safety.py $(EVAL_ARGS)
+
+eval-triage: setup ## Every vignette through the real servers, three answer styles; dead ends
+	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) scripts/eval_triage.py $(EVAL_ARGS)
+
+eval-nlu: setup ## NLU quality on the kept-out set: intents, entities, red flags (before/after)
 	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) scripts/eval_intents.py
+
+clinical-report: setup ## Regenerate the clinical-review table in docs/safety/README.md
+	@$(PY) -m bot.evaluation.clinical_report
 
 bench: setup ## Speed, cost and triage quality vs Rasa's starter bot (BENCH_ARGS=--quick)
 	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) -m bench $(BENCH_ARGS)

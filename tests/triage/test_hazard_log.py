@@ -68,3 +68,9 @@ def test_every_hazard_has_causes_controls_and_a_residual_risk() -> None:
         residual = hazard["residual"]
         assert 1 <= residual["severity"] <= 5 and 1 <= residual["likelihood"] <= 5
         assert all(control["tests"] for control in hazard["controls"]), hazard["id"]
+
+
+def test_the_clinical_review_table_is_current() -> None:
+    from bot.evaluation.clinical_report import README, review_table
+
+    assert review_table(RULESET) in README.read_text(), "run make clinical-report"
