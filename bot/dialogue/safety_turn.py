@@ -34,6 +34,7 @@ UTTER_CRISIS = "utter_crisis"
 UTTER_CRISIS_CHECK = "utter_crisis_check"
 UTTER_CRISIS_CLOSE = "utter_crisis_close"
 UTTER_OFFER_HANDOFF = "utter_offer_handoff"
+UTTER_CLINICIAN_HAS_MESSAGE = "utter_clinician_has_message"
 ACTION_HANDOFF = "action_request_handoff"
 TRIAGE_FORM = "triage_form"
 DEACTIVATE_FORM = "action_deactivate_loop"
@@ -64,6 +65,7 @@ class TurnFacts:
         last_bot_response: The response name of the bot's last message.
         form_active: The triage form is running.
         crisis_answer_now: The crisis answer was set to yes by this message.
+        paused: A clinician holds the case (the bot is paused for them).
     """
 
     intent: str | None
@@ -74,6 +76,7 @@ class TurnFacts:
     last_bot_response: str | None = None
     form_active: bool = False
     crisis_answer_now: bool = False
+    paused: bool = False
 
 
 def _flags(entities: Sequence[Mapping[str, Any]], *, hedged: bool) -> set[str]:
@@ -108,9 +111,15 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
     elif CRISIS_RED_FLAG in hedged and facts.last_bot_response != UTTER_CRISIS_CHECK:
         return [UTTER_CRISIS_CHECK, LISTEN]
 
+    emergency = facts.is_emergency_now or bool(affirmed & EMERGENCY_RED_FLAGS)
+    if facts.paused:
+        # Only safety speaks while a clinician holds the case.
+        if emergency:
+            steps += [UTTER_EMERGENCY, UTTER_CLINICIAN_HAS_MESSAGE, ACTION_HANDOFF]
+        return [*steps, LISTEN] if steps else None
     if facts.emergency_given:
         return [*steps, UTTER_EMERGENCY_STAYS, LISTEN]
-    if facts.is_emergency_now or affirmed & EMERGENCY_RED_FLAGS:
+    if emergency:
         if facts.form_active:
             steps.append(DEACTIVATE_FORM)
         return [*steps, UTTER_EMERGENCY, ACTION_HANDOFF, LISTEN]
@@ -149,6 +158,19 @@ def _triage_from_facts(facts: TurnFacts) -> list[str] | None:
     if any(e.get("entity") in _CLINICAL_ENTITIES for e in facts.entities):
         return [TRIAGE_FORM]
     return None
+
+
+def message_needs_safety(
+    entities: Sequence[Mapping[str, Any]], *, reason_set_now: bool
+) -> bool:
+    """Whether a message must be answered even while a clinician holds the case:
+    it states an emergency or a crisis (rules, not a classifier guess)."""
+    affirmed = _flags(entities, hedged=False)
+    return (
+        bool(affirmed & EMERGENCY_RED_FLAGS)
+        or CRISIS_RED_FLAG in affirmed
+        or reason_set_now
+    )
 
 
 def next_step(steps: Sequence[str], done: set[str]) -> str | None:

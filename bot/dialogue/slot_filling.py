@@ -81,12 +81,13 @@ def answers_from_message(
         for follow_up in _IMPLIED_NO.get(name, ()):
             answers.setdefault(follow_up, False)
 
-    about_another_flag = intent != "affirm" and any(
+    # "maybe it wakes me" to the fever question is a hedge about night pain,
+    # not a yes to fever; "no, just a slip" is still a no.
+    about_another_flag = is_hedged_reply(text) and any(
         e.get("entity") == "red_flag" and e.get("value") != requested_slot
         for e in entities
     )
     if requested_slot and requested_slot not in answers and not about_another_flag:
-        # "maybe it wakes me" to the fever question is about night pain.
         answers.update(
             _answer_to_requested(requested_slot, intent, text, parse_duration)
         )
@@ -175,6 +176,25 @@ def _answer_to_requested(
 
 # Typed replies to a yes/no question, as people write them. A hedged yes ("a
 # bit", "I think so") is a yes: a red flag half-admitted is safer checked.
+# Replies that say yes with a hedge (also in _YES_REPLIES).
+_HEDGED_YES = (
+    "a bit",
+    "a little",
+    "bit",
+    "slightly",
+    "sometimes",
+    "i think so",
+    "think so",
+    "kind of",
+    "kinda",
+    "sort of",
+    "sorta",
+    "probably",
+    "maybe",
+    "possibly",
+    "i guess",
+    "guess so",
+)
 _YES_REPLIES = (
     "yes",
     "yeah",
@@ -282,6 +302,19 @@ _REPLY_TABLE = sorted(
 )
 
 
+def _reply_words(text: str | None) -> str:
+    cleaned = (text or "").lower().replace("\u2019", "'")
+    for mark in ",.!?":
+        cleaned = cleaned.replace(mark, " ")
+    return " ".join(cleaned.split())
+
+
+def is_hedged_reply(text: str | None) -> bool:
+    """A reply that opens with a hedge ("maybe", "a bit", "I think so")."""
+    words = _reply_words(text)
+    return any(words == p or words.startswith(p + " ") for p in _HEDGED_YES)
+
+
 def typed_reply(text: str | None) -> str | None:
     """``"yes"``, ``"no"`` or ``"unsure"`` for a typed reply that opens with one.
 
@@ -289,15 +322,7 @@ def typed_reply(text: str | None) -> str | None:
     reply must start with the phrase and the phrase must end on a word break
     ("nothing like that" is a no, "nowhere" is not).
     """
-    words = " ".join(
-        (text or "")
-        .lower()
-        .replace("\u2019", "'")
-        .replace(",", " ")
-        .replace(".", " ")
-        .replace("!", " ")
-        .split()
-    )
+    words = _reply_words(text)
     for phrase, meaning in _REPLY_TABLE:
         if words == phrase or words.startswith(phrase + " "):
             return meaning

@@ -39,6 +39,8 @@ from bot.dialogue.safety_turn import (
 from bot.dialogue.slot_filling import typed_reply
 from bot.nlp.labels import CRISIS_RED_FLAG
 from bot.rasa_action_outage import install as install_outage_notice
+from bot.rasa_paused_safety import install as install_paused_safety
+from bot.rasa_paused_safety import reason_set_this_turn
 from bot.rasa_slot_extraction import install as install_slot_extraction
 from bot.rasa_slot_extraction import last_bot_response
 from bot.rasa_speedups import install as install_speedups
@@ -85,6 +87,7 @@ class EmergencyPolicy(Policy):
         install_speedups()
         install_slot_extraction()
         install_outage_notice()
+        install_paused_safety()
         self._model_storage = model_storage
         self._resource = resource
 
@@ -126,14 +129,18 @@ def turn_facts(tracker: DialogueStateTracker, turn: list[Any]) -> TurnFacts:
     slots = tracker.current_slot_values()
     answers = {name: slots.get(name) for name in default_ruleset().answers}
     crisis = CRISIS_RED_FLAG
+    paused = tracker.is_paused()
+    emergency = assess(answers).level is Urgency.EMERGENCY
     return TurnFacts(
         intent=(user.intent or {}).get("name"),
         entities=user.entities or [],
         typed_reply=typed_reply(user.text),
-        is_emergency_now=assess(answers).level is Urgency.EMERGENCY,
+        # While a clinician holds the case, only what this message adds.
+        is_emergency_now=reason_set_this_turn(tracker) if paused else emergency,
         emergency_given=_emergency_given(tracker),
         last_bot_response=last_bot_response(tracker),
         form_active=tracker.active_loop_name == TRIAGE_FORM,
+        paused=paused,
         crisis_answer_now=any(
             isinstance(e, SlotSet) and e.key == crisis and e.value is True for e in turn
         ),
@@ -141,6 +148,11 @@ def turn_facts(tracker: DialogueStateTracker, turn: list[Any]) -> TurnFacts:
 
 
 def _emergency_given(tracker: DialogueStateTracker) -> bool:
+    """Emergency advice given before the latest message (in this session)."""
+    events = tracker.applied_events()
+    last_user = max(
+        (i for i, e in enumerate(events) if isinstance(e, UserUttered)), default=0
+    )
     # Predicted by this policy (an action) or said by the outcome action (a
     # bot message naming its response).
     return any(
@@ -149,7 +161,7 @@ def _emergency_given(tracker: DialogueStateTracker) -> bool:
             isinstance(e, BotUttered)
             and (e.metadata or {}).get("utter_action") == UTTER_EMERGENCY
         )
-        for e in tracker.applied_events()
+        for e in events[:last_user]
     )
 
 

@@ -69,4 +69,5 @@ def test_red_flag_case_gets_no_exercises(stack: Stack) -> None:
     who = sender()
     stack.text(who, "I can't feel anything when I wipe")
     reply = stack.text(who, "what exercises can I do?")
-    assert "won't suggest exercises" in reply
+    # After emergency advice the emergency stays the message: no plan at all.
+    assert reply.startswith("Yes, please go now") and "plan" not in reply

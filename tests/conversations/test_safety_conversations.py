@@ -4,6 +4,7 @@ person reads, in order, for the paths the hazard log names."""
 from __future__ import annotations
 
 import pytest
+import requests
 from sqlalchemy import select
 
 from bot.db import get_session_factory
@@ -163,3 +164,23 @@ def test_68_year_old_on_prednisolone_is_sent_to_a_doctor(stack: Stack) -> None:
     transcript = answer_no_until_an_outcome(stack, who)
     assert SOON in transcript and "Good news" not in transcript
     assert "weaker bones" in transcript
+
+
+def test_while_a_clinician_holds_the_case_an_emergency_still_gets_advice(
+    stack: Stack,
+) -> None:
+    who = sender()
+    stack.text(who, "I want to talk to a real person")
+    paused = requests.post(
+        f"{stack.url}/conversations/{who}/tracker/events",
+        json={"event": "pause"},
+        timeout=10,
+    )
+    paused.raise_for_status()
+    # An ordinary message waits for the clinician...
+    assert stack.text(who, "hello? anyone there?") == ""
+    # ...an emergency does not.
+    reply = stack.text(who, "I've wet myself and can't feel it down below")
+    assert reply.lower().startswith("please call 999")
+    assert "clinician looking after your case has your message" in reply
+    assert case_for(stack, who).urgency == "emergency"

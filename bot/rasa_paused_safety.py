@@ -1,0 +1,51 @@
+"""Rasa adapter: the safety check still runs while a clinician holds the case.
+
+When the console claims a case it pauses the conversation (Rasa's
+``ConversationPaused``), and Rasa 3.6 then predicts nothing at all for the
+person's messages until the clinician resumes it. A message that reports an
+emergency or a crisis must not wait for the clinician: this patch lets Rasa
+predict for such a message (the answers are already extracted in-process by
+then), and ``EmergencyPolicy`` gives the emergency advice, tells the person
+the clinician has their message and updates the case. Every other message
+still waits for the clinician.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.dialogue.safety_turn import message_needs_safety
+from bot.rasa_slot_extraction import REASON_SLOT
+
+_rasa_should_handle = MessageProcessor._should_handle_message
+
+
+def _should_handle_message(tracker: DialogueStateTracker) -> bool:
+    if _rasa_should_handle(tracker):
+        return True
+    latest = tracker.latest_message
+    if latest is None:
+        return False
+    return message_needs_safety(
+        latest.entities or [], reason_set_now=reason_set_this_turn(tracker)
+    )
+
+
+def reason_set_this_turn(tracker: DialogueStateTracker) -> bool:
+    """Whether the latest message's answers made the case an emergency."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, SlotSet) and event.key == REASON_SLOT and event.value:
+            return True
+    return False
+
+
+def install() -> None:
+    """Patch ``MessageProcessor._should_handle_message`` (idempotent)."""
+    patched: Any = staticmethod(_should_handle_message)
+    MessageProcessor._should_handle_message = patched  # type: ignore[method-assign]
