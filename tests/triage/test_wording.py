@@ -71,3 +71,18 @@ def test_soon_and_urgent_have_their_own_safety_nets() -> None:
 def test_crisis_response_gives_the_uk_lines_and_the_emergency_number() -> None:
     (text,) = texts("utter_crisis")
     assert "116 123" in text and "85258" in text and "999" in text
+
+
+def test_the_numbers_in_the_wording_are_the_default_locales() -> None:
+    locales = yaml.safe_load((ROOT / "data" / "clinical" / "locales.yml").read_text())
+    locale = locales["locales"][locales["default"]]
+    wording = "\n".join(text for _, text in every_text())
+    assert locale["emergency"] in wording and locale["urgent_care"] in wording
+    assert "116 123" in locale["crisis_line"] and "85258" in locale["crisis_text"]
+    other = {
+        number
+        for code, info in locales["locales"].items()
+        if code != locales["default"]
+        for number in re.findall(r"\b\d{3}\b", info["emergency"])
+    } - set(re.findall(r"\b\d{3}\b", locale["emergency"]))
+    assert [n for n in other if re.search(rf"\b{n}\b", wording)] == []
