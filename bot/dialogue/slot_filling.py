@@ -386,10 +386,26 @@ def slot_updates(
         for name, value in answers.items()
         if value != slots.get(name) and slots.get(name) is not True
     }
+    # A hedged mention after an earlier "no" ("well, maybe it does wake me")
+    # re-opens that question, so the form asks it again, directly.
+    for name in _hedged_flags(entities) - set(answers):
+        if slots.get(name) is False:
+            updates[name] = None
     quotes = red_flag_quotes(entities, text)
     if quotes:
         updates[quotes_slot] = list(slots.get(quotes_slot) or []) + quotes
     return updates
+
+
+def _hedged_flags(entities: Sequence[Mapping[str, Any]]) -> set[str]:
+    return {
+        str(e.get("value"))
+        for e in entities
+        if e.get("entity") == "red_flag"
+        and e.get("uncertain")
+        and not e.get("negated")
+        and e.get("value") in RED_FLAG_ANSWERS
+    }
 
 
 def emergency_reason(answers: Mapping[str, Any]) -> str | None:

@@ -26,6 +26,7 @@ Conventions (written once here, tested in ``tests/nlp/test_durations.py``):
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -111,6 +112,9 @@ _NUMBER_WORDS: dict[str, float] = {
     "one and a half": 1.5,
     "a dozen": 12,
 }
+
+# Longer numbers are not durations; it also keeps float() and round() bounded.
+MAX_NUMBER_CHARS = 12
 
 _VAGUE_PLURALS: dict[str, int] = {"day": 3, "week": 14, "month": 60, "year": 730}
 
@@ -228,10 +232,13 @@ def _number(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.strip().lower())
     if word in _NUMBER_WORDS:
         return _NUMBER_WORDS[word]
+    if len(word) > MAX_NUMBER_CHARS:
+        return None  # no one has had back pain for a 20-digit number of weeks
     try:
-        return float(word.replace(",", "."))
+        number = float(word.replace(",", "."))
     except ValueError:
         return None
+    return number if math.isfinite(number) else None
 
 
 def _quantity_days(match: re.Match[str]) -> int | None:

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from bot.nlp.entities import ClinicalEntity
 from bot.nlp.labels import DURATION, RED_FLAG
-from bot.nlp.matcher import ABSENT, SPAN_KEY, TODAY_KEY
+from bot.nlp.matcher import ABSENT, HEDGED, SPAN_KEY, TODAY_KEY
 from bot.nlp.negation import assess
 from bot.nlp.pipeline import experiencer_values, get_pipeline
 
@@ -54,7 +54,9 @@ def extract(
             defaults to ``date.today()``.
 
     Returns:
-        Entities in text order. Offsets refer to ``text``.
+        Entities in text order. Offsets refer to ``text``. Entities from
+        ``assert: uncertain`` lexicon groups ("I can't go on like this") are
+        always uncertain; those from ``assert: absent`` groups always negated.
     """
     if not isinstance(text, str) or not text.strip():
         return []
@@ -84,7 +86,8 @@ def extract(
                 start=span.start_char,
                 end=span.end_char,
                 negated=status.negated,
-                uncertain=status.uncertain,
+                # a hedged group's words only hint at the finding
+                uncertain=status.uncertain or span.id_ == HEDGED,
             )
         )
     return entities

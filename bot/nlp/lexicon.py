@@ -21,6 +21,12 @@ from bot.nlp.labels import ENTITY_VALUES, RED_FLAG
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LEXICON_PATH = REPO_ROOT / "data" / "clinical" / "lexicon.yml"
 
+#: Values of a group's ``assert`` key: how its matches are asserted.
+PRESENT = "present"
+ABSENT = "absent"
+UNCERTAIN = "uncertain"
+_ASSERTS = (PRESENT, ABSENT, UNCERTAIN)
+
 _GROUP_KEYS = {"id", "entity", "value", "source", "terms", "also", "assert", "not_when"}
 _TRIGGER_KINDS = (
     "pre_negation",
@@ -51,6 +57,9 @@ class TermGroup:
         also: Further ``(entity, value)`` pairs each match also produces.
         absent: The terms state the finding is absent ("bladder is fine"), so
             their entities are produced already negated.
+        uncertain: The terms only hint at the finding ("I can't go on like
+            this"), so their entities are produced already hedged: the bot
+            checks rather than acts.
         not_when: Phrases that, when they overlap a match, cancel it
             ("slipped disc" is not a slip).
     """
@@ -63,6 +72,7 @@ class TermGroup:
     also: tuple[tuple[str, str], ...] = ()
     absent: bool = False
     not_when: tuple[str, ...] = ()
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,9 +174,9 @@ def _parse_group(raw: Any, path: Path, index: int) -> TermGroup:
             raise _fail(path, where, "'also' items need exactly 'entity' and 'value'")
         _check_value(extra["entity"], extra["value"], path, where + " also")
         also.append((extra["entity"], extra["value"]))
-    assertion = raw.get("assert", "present")
-    if assertion not in ("present", "absent"):
-        raise _fail(path, where, "'assert' must be 'present' or 'absent'")
+    assertion = raw.get("assert", PRESENT)
+    if assertion not in _ASSERTS:
+        raise _fail(path, where, "'assert' must be 'present', 'absent' or 'uncertain'")
     return TermGroup(
         id=raw["id"],
         entity=raw["entity"],
@@ -174,7 +184,8 @@ def _parse_group(raw: Any, path: Path, index: int) -> TermGroup:
         source=raw["source"].strip(),
         terms=_str_list(raw.get("terms"), path, where + " terms"),
         also=tuple(also),
-        absent=assertion == "absent",
+        absent=assertion == ABSENT,
+        uncertain=assertion == UNCERTAIN,
         not_when=_str_list(
             raw.get("not_when"), path, where + " not_when", allow_empty=True
         ),

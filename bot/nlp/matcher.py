@@ -2,7 +2,8 @@
 
 ``ClinicalMatcher`` turns lexicon groups into spans of ``doc.spans["clinical"]``
 (label = entity type, ``kb_id_`` = value, ``id_`` = ``"absent"`` for groups that
-state absence, else ``"mention"``). ``DurationFinder`` adds duration spans from
+state absence, ``"uncertain"`` for groups that only hint at a finding, else
+``"mention"``). ``DurationFinder`` adds duration spans from
 :mod:`bot.nlp.durations`. Spans of different types may overlap; within one type
 the longest match wins, except that one stretch of text may carry several
 values ("fell off a ladder" is both ``is_major_trauma`` and ``is_after_injury``)
@@ -23,10 +24,11 @@ from spacy.tokens import Doc, Span
 from bot.nlp.durations import find_durations
 from bot.nlp.labels import DURATION, RED_FLAG
 from bot.nlp.lexicon import Lexicon, LexiconError, TermGroup
-from bot.nlp.patterns import TermSyntaxError, compile_term
+from bot.nlp.patterns import TermSyntaxError, compile_term, split_leading_alternatives
 
 SPAN_KEY = "clinical"
 ABSENT = "absent"
+HEDGED = "uncertain"
 MENTION = "mention"
 #: Key in ``doc.user_data`` holding the date durations count back from.
 TODAY_KEY = "backchat_today"
@@ -43,7 +45,8 @@ def keep_longest_per_type(spans: Iterable[Span]) -> list[Span]:
     Spans with exactly the same extent and type but different values are all
     kept. Spans of different types never compete, nor do red flags of
     different values (a mention and a statement of absence of the same red
-    flag do).
+    flag do). Where a hedged span and a plain one of the same value have the
+    same extent, the plain one is kept.
 
     Args:
         spans: Candidate spans.
@@ -51,7 +54,9 @@ def keep_longest_per_type(spans: Iterable[Span]) -> list[Span]:
     Returns:
         The kept spans, in text order, without exact duplicates.
     """
-    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    ordered = sorted(
+        spans, key=lambda s: (-(s.end - s.start), s.start, s.id_ == HEDGED)
+    )
     kept: list[Span] = []
     seen: set[tuple[str, str, int, int]] = set()
     for span in ordered:
@@ -98,24 +103,30 @@ class ClinicalMatcher:
             self.groups[key] = group
             try:
                 terms = [
-                    compile_term(
-                        term,
-                        split=split,
-                        lemma_of=lemma_of,
-                        determiners=lexicon.determiners,
-                    )
+                    variant
                     for term in group.terms
-                ]
-                self.matcher.add(key, terms)
-                if group.not_when:
-                    exclusions = [
+                    for variant in split_leading_alternatives(
                         compile_term(
                             term,
                             split=split,
                             lemma_of=lemma_of,
                             determiners=lexicon.determiners,
                         )
+                    )
+                ]
+                self.matcher.add(key, terms)
+                if group.not_when:
+                    exclusions = [
+                        variant
                         for term in group.not_when
+                        for variant in split_leading_alternatives(
+                            compile_term(
+                                term,
+                                split=split,
+                                lemma_of=lemma_of,
+                                determiners=lexicon.determiners,
+                            )
+                        )
                     ]
                     self.matcher.add(f"exclude:{index}", exclusions)
             except TermSyntaxError as err:
@@ -145,7 +156,7 @@ class ClinicalMatcher:
                 continue
             if any(s < end and start < e for s, e in excluded.get(name, [])):
                 continue
-            span_id = ABSENT if group.absent else MENTION
+            span_id = ABSENT if group.absent else HEDGED if group.uncertain else MENTION
             for entity, value in ((group.entity, group.value), *group.also):
                 spans.append(
                     Span(doc, start, end, label=entity, kb_id=value, span_id=span_id)

@@ -101,7 +101,13 @@ def compile_term(
                     f"{raw!r} in term {term!r} mixes exact (=) and lemma forms"
                 )
             ((attr, values),) = by_attr.items()
-            token: dict[str, Any] = {attr: {"IN": sorted(values)}}
+            # a single value is a plain equality, checked inside spaCy's C
+            # loop; a set becomes a Python predicate called per token
+            token: dict[str, Any] = (
+                {attr: next(iter(values))}
+                if len(values) == 1
+                else {attr: {"IN": sorted(values)}}
+            )
             if optional:
                 token["OP"] = "?"
             else:
@@ -110,3 +116,28 @@ def compile_term(
     if not required:
         raise TermSyntaxError(f"term {term!r} has no required word")
     return pattern
+
+
+def split_leading_alternatives(pattern: TokenPattern) -> list[TokenPattern]:
+    """Split a pattern whose first word is a set into one pattern per word.
+
+    spaCy's ``Matcher`` tries every pattern at every token. A set (``IN``) is
+    checked by a Python predicate, a single value inside spaCy's C loop, so a
+    required first word written as one value per pattern keeps the cost of
+    the patterns that cannot start at a token near zero. The patterns match
+    exactly what the original matches.
+
+    Args:
+        pattern: A pattern from :func:`compile_term`.
+
+    Returns:
+        The equivalent patterns (the original alone when its first word is
+        optional or a single value).
+    """
+    first = pattern[0] if pattern else {}
+    if "OP" in first or len(first) != 1:
+        return [pattern]
+    ((attr, spec),) = first.items()
+    if not isinstance(spec, dict) or set(spec) != {"IN"}:
+        return [pattern]
+    return [[{attr: value}, *pattern[1:]] for value in spec["IN"]]

@@ -184,3 +184,56 @@ def test_while_a_clinician_holds_the_case_an_emergency_still_gets_advice(
     assert reply.lower().startswith("please call 999")
     assert "clinician looking after your case has your message" in reply
     assert case_for(stack, who).urgency == "emergency"
+
+
+def actions_of_last_turn(stack: Stack, who: str) -> list[str]:
+    """The actions Rasa ran after the latest user message, in order."""
+    events = requests.get(
+        f"{stack.url}/conversations/{who}/tracker", timeout=10
+    ).json()["events"]
+    last_user = max(i for i, e in enumerate(events) if e["event"] == "user")
+    return [e["name"] for e in events[last_user:] if e["event"] == "action"]
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        pytest.param(
+            ["I can't feel the toilet paper when I wipe"],
+            ["utter_triage_emergency", "action_request_handoff", "action_listen"],
+            id="emergency from the first message",
+        ),
+        pytest.param(
+            ["/report_emergency_symptom"],
+            ["utter_confirm_emergency", "action_listen"],
+            id="classifier guess: the confirming question",
+        ),
+        pytest.param(
+            ["/report_emergency_symptom", "/unsure"],
+            ["utter_triage_emergency", "action_request_handoff", "action_listen"],
+            id="not sure to the confirming question",
+        ),
+        pytest.param(
+            ["I can't feel the toilet paper when I wipe", "do I really need to go?"],
+            ["utter_emergency_stays", "action_listen"],
+            id="after emergency advice",
+        ),
+        pytest.param(
+            ["lower back", "I want to end my life"],
+            ["utter_crisis", "action_deactivate_loop", "action_listen"],
+            id="crisis mid-form",
+        ),
+        pytest.param(
+            ["I want to end it all"],
+            ["utter_crisis", "action_listen"],
+            id="crisis first message",
+        ),
+    ],
+)
+def test_exact_actions_of_the_safety_paths(
+    stack: Stack, script: list[str], expected: list[str]
+) -> None:
+    who = sender()
+    for message in script:
+        stack.text(who, message)
+    assert actions_of_last_turn(stack, who) == expected

@@ -262,3 +262,18 @@ def test_age_from_free_text_or_the_age_question(
         intent="inform", entities=[], requested_slot=requested, text=text
     )
     assert answers.get("age") == expected
+
+
+def test_a_hedged_mention_after_a_no_reopens_the_question() -> None:
+    from bot.dialogue.slot_filling import slot_updates
+
+    updates = slot_updates(
+        intent="inform",
+        entities=[entity("red_flag", "has_night_pain", uncertain=True)],
+        text="actually maybe it does wake me sometimes",
+        requested_slot="has_fever",
+        slots={"has_night_pain": False, "has_fever": None},
+        parse_duration=parse,
+        quotes_slot="red_flag_quotes",
+    )
+    assert updates == {"has_night_pain": None}

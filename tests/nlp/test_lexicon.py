@@ -8,8 +8,9 @@ import pytest
 import yaml
 
 from bot.nlp import build_pipeline
-from bot.nlp.labels import ENTITY_VALUES
+from bot.nlp.labels import ENTITY_VALUES, RED_FLAG
 from bot.nlp.lexicon import DEFAULT_LEXICON_PATH, LexiconError, load_lexicon
+from bot.triage.ruleset import default_ruleset
 
 MINIMAL = {
     "version": "t",
@@ -43,7 +44,10 @@ def test_every_value_has_vocabulary() -> None:
     covered = {(g.entity, g.value) for g in lexicon.groups if not g.absent}
     covered |= {pair for g in lexicon.groups for pair in g.also}
     expected = {(e, v) for e, values in ENTITY_VALUES.items() for v in values}
-    assert expected - covered == set()
+    # A grouped screening question ("any of these?") is answered yes or no,
+    # never named in free text: its vocabulary is that of the answers it covers.
+    grouped = {(RED_FLAG, name) for name in default_ruleset().implied_no()}
+    assert expected - grouped - covered == set()
 
 
 def test_minimal_lexicon_builds(tmp_path: Path) -> None:
@@ -101,3 +105,39 @@ def test_invalid_yaml(tmp_path: Path) -> None:
     path.write_text("groups: [unclosed", encoding="utf-8")
     with pytest.raises(LexiconError, match="invalid YAML"):
         load_lexicon(path)
+
+
+def test_invalid_assert_value(tmp_path: Path) -> None:
+    group = {**MINIMAL["groups"][0], "assert": "maybe"}
+    with pytest.raises(LexiconError, match="'present', 'absent' or 'uncertain'"):
+        load_lexicon(_write(tmp_path, {**MINIMAL, "groups": [group]}))
+
+
+def test_uncertain_group_produces_hedged_entities(tmp_path: Path) -> None:
+    from bot.nlp import extract
+
+    hedged = {**MINIMAL["groups"][0], "id": "g2", "terms": ["sort of numb"]}
+    hedged["assert"] = "uncertain"
+    data = {**MINIMAL, "groups": [MINIMAL["groups"][0], hedged]}
+    lexicon = load_lexicon(_write(tmp_path, data))
+    assert [(g.id, g.absent, g.uncertain) for g in lexicon.groups] == [
+        ("g1", False, False),
+        ("g2", False, True),
+    ]
+    nlp = build_pipeline(_write(tmp_path, data))
+    (plain,) = extract("my toes are numb", nlp)
+    assert (plain.text, plain.negated, plain.uncertain) == ("numb", False, False)
+    (hedged_entity,) = extract("my toes are sort of numb", nlp)
+    assert (hedged_entity.text, hedged_entity.uncertain) == ("sort of numb", True)
+    (denied,) = extract("no sort of numb toes", nlp)
+    assert (denied.negated, denied.uncertain) == (True, True)
+
+
+def test_plain_match_wins_over_hedged_match_of_same_extent(tmp_path: Path) -> None:
+    from bot.nlp import extract
+
+    hedged = {**MINIMAL["groups"][0], "id": "g2", "assert": "uncertain"}
+    data = {**MINIMAL, "groups": [hedged, MINIMAL["groups"][0]]}
+    nlp = build_pipeline(_write(tmp_path, data))
+    (entity,) = extract("numb toes", nlp)
+    assert (entity.value, entity.uncertain) == ("numbness", False)

@@ -181,10 +181,13 @@ def test_a_guessed_emergency_the_rules_read_otherwise_is_demoted() -> None:
 
     message = Message(data={"text": "my foot feels numb"})
     message.set("intent", {"name": "report_emergency_symptom", "confidence": 0.6})
-    message.set("intent_ranking", [
-        {"name": "report_emergency_symptom", "confidence": 0.6},
-        {"name": "inform", "confidence": 0.3},
-    ])
+    message.set(
+        "intent_ranking",
+        [
+            {"name": "report_emergency_symptom", "confidence": 0.6},
+            {"name": "inform", "confidence": 0.3},
+        ],
+    )
     demote_intent(message, "report_emergency_symptom")
     assert message.get("intent") == {"name": "inform", "confidence": 0.3}
     assert [i["name"] for i in message.get("intent_ranking")] == ["inform"]
