@@ -11,6 +11,7 @@ The order is the clinical order (shared/CONVERSATIONS.md):
    that every reply restates it (no exercises, no "anything else?");
 3. an emergency only the classifier guessed, or one that is hedged or about
    someone else, gets one direct confirming question ("not sure" is a yes);
+   so does a crisis only the classifier or veiled wording suggests;
 4. offers made in a message ("pass your answers to a clinician?", "carry
    on?") accept a typed yes;
 5. a message with clinical facts that reads as a bare yes or no outside the
@@ -27,6 +28,7 @@ from bot.nlp.labels import CRISIS_RED_FLAG, EMERGENCY_RED_FLAGS, RED_FLAG
 
 # Domain names (domain.yml; tests/triage/test_derivation.py checks they exist).
 EMERGENCY_INTENT = "report_emergency_symptom"
+CRISIS_INTENT = "express_crisis"
 UTTER_EMERGENCY = "utter_triage_emergency"
 UTTER_EMERGENCY_STAYS = "utter_emergency_stays"
 UTTER_CONFIRM_EMERGENCY = "utter_confirm_emergency"
@@ -108,7 +110,10 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
     steps: list[str] = []
     if CRISIS_RED_FLAG in affirmed or facts.crisis_answer_now:
         steps.append(UTTER_CRISIS)
-    elif CRISIS_RED_FLAG in hedged and facts.last_bot_response != UTTER_CRISIS_CHECK:
+    elif (CRISIS_RED_FLAG in hedged or facts.intent == CRISIS_INTENT) and (
+        facts.last_bot_response != UTTER_CRISIS_CHECK
+    ):
+        # Veiled wording, or the classifier alone: a gentle check first.
         return [UTTER_CRISIS_CHECK, LISTEN]
 
     emergency = facts.is_emergency_now or bool(affirmed & EMERGENCY_RED_FLAGS)

@@ -30,6 +30,7 @@ _ONSET_ANSWERS = {
     "major_trauma": {"is_after_injury": True, "is_major_trauma": True},
 }
 AGE = "age"
+_INSISTING_INTENTS = frozenset({"unsure", "report_emergency_symptom", "express_crisis"})
 # Questions whose "not sure" is a "yes": a doubtful red flag is safer checked.
 UNSURE_MEANS_YES = frozenset(
     {
@@ -162,7 +163,10 @@ def _answer_to_requested(
             return {slot: True}
         if intent == "deny" or reply == "no":
             return {slot: False}
-        if slot in UNSURE_MEANS_YES and (intent == "unsure" or reply == "unsure"):
+        if slot in UNSURE_MEANS_YES and (
+            intent in _INSISTING_INTENTS or reply == "unsure"
+        ):
+            # "not sure", or describing it again, to a safety question: yes.
             return {slot: True}
         return {}
     if slot == "pain_duration_days" and text and parse_duration:

@@ -162,3 +162,9 @@ def test_next_step_runs_each_step_once_then_steps_aside() -> None:
     assert next_step(steps, {UTTER_EMERGENCY}) == ACTION_HANDOFF
     assert next_step(steps, {UTTER_EMERGENCY, ACTION_HANDOFF}) == LISTEN
     assert next_step([TRIAGE_FORM], {TRIAGE_FORM}) is None
+
+
+def test_a_crisis_only_the_classifier_suggests_gets_a_gentle_check() -> None:
+    assert safety_steps(TurnFacts("express_crisis", [])) == [UTTER_CRISIS_CHECK, LISTEN]
+    after_check = TurnFacts("express_crisis", [], last_bot_response=UTTER_CRISIS_CHECK)
+    assert safety_steps(after_check) != [UTTER_CRISIS_CHECK, LISTEN]
