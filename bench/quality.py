@@ -69,9 +69,11 @@ def fired_rules(slots: dict[str, Any]) -> tuple[str, ...]:
 class Driver:
     """Plays one vignette as a person would: story first, then answers."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, token: str | None = None) -> None:
         self.url = url
         self.http = requests.Session()
+        if token:  # Rasa's HTTP API (the tracker) needs its token
+            self.http.params = {"token": token}
 
     def _say(self, sender: str, message: str) -> None:
         self.http.post(
@@ -123,13 +125,15 @@ class Driver:
         )
 
 
-def triage_quality(url: str, workers: int = 2) -> dict[str, Any]:
+def triage_quality(
+    url: str, workers: int = 2, token: str | None = None
+) -> dict[str, Any]:
     """Score every vignette against the running BackChat at ``url``."""
     vignettes = load_vignettes()
     say(f"quality: {len(vignettes)} vignettes through the REST stack")
 
     def one(vignette: Vignette) -> Outcome:
-        return Driver(url).run(vignette)
+        return Driver(url, token).run(vignette)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         outcomes = list(pool.map(one, vignettes))

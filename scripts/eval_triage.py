@@ -30,11 +30,13 @@ from bot.modelcache import ensure_model  # noqa: E402
 from tests.conversations.stack import Stack  # noqa: E402
 
 
-def play(url: str, style_name: str, workers: int) -> list[Outcome]:
+def play(
+    url: str, style_name: str, workers: int, token: str | None = None
+) -> list[Outcome]:
     style = STYLES[style_name]
 
     def one(vignette: Any) -> Outcome:
-        return Driver(url).run(Styled(vignette, style))
+        return Driver(url, token).run(Styled(vignette, style))
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(one, load_vignettes()))
@@ -97,12 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         stack = Stack(model=model, workdir=workdir).start()
         try:
             stack.wait_ready()
+            token = getattr(stack, "token", None)  # Rasa's API token, if any
             for name in args.styles:
-                print(
-                    report(
-                        name, play(stack.url, name, args.workers), errors=args.errors
-                    )
-                )
+                outcomes = play(stack.url, name, args.workers, token)
+                print(report(name, outcomes, errors=args.errors))
         finally:
             stack.stop()
     return 0
