@@ -21,6 +21,25 @@ HINTED_SLOTS = (*FREE_TEXT_SLOTS, "age")  # each has utter_triage_hint_<slot>
 MAX_MISSES = 2  # unrecognised answers to one question before it is "not known"
 
 
+# Below this confidence an interrupting intent is more likely an answer the
+# bot cannot read ("after yoga" scored greet 0.26): counted as a miss, so the
+# form goes on instead of stepping aside into a fallback loop.
+MIN_INTERRUPTION_CONFIDENCE = 0.5
+
+
+def _clear_intent(tracker: Tracker) -> str | None:
+    """The message's intent, or None when it is a weak guess at an interruption."""
+    intent = tracker.latest_message.get("intent") or {}
+    name = intent.get("name")
+    if (
+        name in names.INTERRUPTING_INTENTS
+        and (intent.get("confidence") or 0) < MIN_INTERRUPTION_CONFIDENCE
+        and not str(tracker.latest_message.get("text") or "").startswith("/")
+    ):
+        return None
+    return name
+
+
 class ValidateTriageForm(FormValidationAction):
     """Asks only what is still unknown, emergencies first, and re-asks kindly."""
 
@@ -57,7 +76,7 @@ class ValidateTriageForm(FormValidationAction):
         """Validate, then say what was understood or help with the answer."""
         filled = set(tracker.slots_to_validate()) & set(ANSWER_SLOTS)
         requested = tracker.get_slot(names.REQUESTED_SLOT)
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = _clear_intent(tracker)
         unsure_events: list[EventType] = []
         if not filled and intent == "unsure" and requested in RED_FLAG_ANSWERS:
             unsure_events = self._unsure(dispatcher, tracker, requested)

@@ -46,6 +46,10 @@ logger = logging.getLogger(__name__)
 EMERGENCY_RED_FLAGS_KEY = "emergency_red_flags"
 EMERGENCY_INTENT_KEY = "emergency_intent"
 LEXICON_PATH_KEY = "lexicon_path"
+MIN_CONFIDENCE_KEY = "min_confidence"
+# Intents that throw the conversation away: a weak guess is not enough ("it
+# just started hurting" scored restart and wiped a triage half-way).
+DEFAULT_MIN_CONFIDENCE = {"restart": 0.8}
 DEFAULT_EMERGENCY_INTENT = "report_emergency_symptom"
 
 
@@ -123,6 +127,7 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
             EMERGENCY_INTENT_KEY: DEFAULT_EMERGENCY_INTENT,
             # None: the repository's data/clinical/lexicon.yml
             LEXICON_PATH_KEY: None,
+            MIN_CONFIDENCE_KEY: dict(DEFAULT_MIN_CONFIDENCE),
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
@@ -144,6 +149,7 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
             )
         self.emergency_values = values
         self.emergency_intent = str(self._config[EMERGENCY_INTENT_KEY])
+        self.min_confidence = dict(self._config[MIN_CONFIDENCE_KEY] or {})
         lexicon_path = self._config[LEXICON_PATH_KEY]
         self.nlp = build_pipeline(lexicon_path) if lexicon_path else get_pipeline()
 
@@ -197,7 +203,16 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
                 promote_intent(message, self.emergency_intent)
             elif self._rules_explain_a_guessed_emergency(message, entities):
                 demote_intent(message, self.emergency_intent)
+            self._demote_weak_guesses(message)
         return messages
+
+    def _demote_weak_guesses(self, message: Message) -> None:
+        """Take away an intent listed in ``min_confidence`` scored below its bar."""
+        intent = message.get(INTENT) or {}
+        name = intent.get(INTENT_NAME_KEY)
+        bar = self.min_confidence.get(name)
+        if bar is not None and (intent.get(PREDICTED_CONFIDENCE_KEY) or 0) < bar:
+            demote_intent(message, name)
 
     def _rules_explain_a_guessed_emergency(
         self, message: Message, entities: list[ClinicalEntity]

@@ -191,3 +191,37 @@ async def test_exercises_only_after_a_triage_with_no_red_flag(
 ) -> None:
     await ActionSuggestExercises().run(dispatcher, make_tracker(slots), domain)
     assert responses(dispatcher) == [expected]
+
+
+async def test_a_weak_guess_at_chit_chat_is_an_unread_answer_and_two_move_on(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    # "after yoga" scored greet 0.26: not an interruption, an answer not read.
+    tracker = make_tracker(
+        slots={"requested_slot": "pain_onset", "pain_location": "lower_back"},
+        intent="greet",
+        text="after yoga",
+        active_loop="triage_form",
+    )
+    tracker.latest_message["intent"]["confidence"] = 0.26
+    events = await ValidateTriageForm().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_triage_hint_pain_onset"]
+    assert SlotSet(REASK_COUNT_SLOT, 1) in events
+    again = make_tracker(
+        slots={
+            "requested_slot": "pain_onset",
+            "pain_location": "lower_back",
+            REASK_COUNT_SLOT: 1,
+        },
+        intent="inform",
+        text="after yoga",
+        active_loop="triage_form",
+    )
+    dispatcher.messages.clear()
+    events = await ValidateTriageForm().run(dispatcher, again, domain)
+    assert responses(dispatcher)[0] == "utter_triage_not_known"
+    assert SlotSet("triage_not_known", ["pain_onset"]) in events
+    required = await ValidateTriageForm().required_slots(
+        [], dispatcher, make_tracker(slots={"triage_not_known": ["pain_onset"]}), domain
+    )
+    assert "pain_onset" not in required

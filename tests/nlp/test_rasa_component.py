@@ -191,3 +191,22 @@ def test_a_guessed_emergency_the_rules_read_otherwise_is_demoted() -> None:
     demote_intent(message, "report_emergency_symptom")
     assert message.get("intent") == {"name": "inform", "confidence": 0.3}
     assert [i["name"] for i in message.get("intent_ranking")] == ["inform"]
+
+
+def test_a_weak_guess_at_restart_is_taken_away() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    component = ClinicalEntityExtractor({})
+    ranking = [
+        {"name": "restart", "confidence": 0.45},
+        {"name": "inform", "confidence": 0.4},
+    ]
+    weak = Message(data={"text": "it just started hurting", "intent": ranking[0]})
+    weak.set("intent_ranking", ranking)
+    (out,) = component.process([weak])
+    assert out.get("intent")["name"] == "inform"
+    sure = Message(
+        data={"text": "start again", "intent": {"name": "restart", "confidence": 0.95}}
+    )
+    (out,) = component.process([sure])
+    assert out.get("intent")["name"] == "restart"
