@@ -50,6 +50,7 @@ def triage_slot_events(tracker: DialogueStateTracker) -> list[Event]:
         slots=slots,
         parse_duration=parse_duration_days,
         quotes_slot=QUOTES_SLOT,
+        unsure_is_yes=pending is not None,
     )
     reason = emergency_reason({**slots, **updates})
     if reason and reason != slots.get(REASON_SLOT):

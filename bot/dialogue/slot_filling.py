@@ -30,15 +30,9 @@ _ONSET_ANSWERS = {
     "major_trauma": {"is_after_injury": True, "is_major_trauma": True},
 }
 AGE = "age"
+# To a safety check asked in a message ("just to check: do you mean any of
+# these?"), "not sure" or describing it again is a yes: safer checked.
 _INSISTING_INTENTS = frozenset({"unsure", "report_emergency_symptom", "express_crisis"})
-# Questions whose "not sure" is a "yes": a doubtful red flag is safer checked.
-UNSURE_MEANS_YES = frozenset(
-    {
-        *_RULESET.sufficient_alone(Urgency.EMERGENCY),
-        *([_RULESET.crisis.answer] if _RULESET.crisis else []),
-    }
-)
-
 DurationParser = Callable[[str], "int | None"]
 
 
@@ -50,6 +44,7 @@ def answers_from_message(
     text: str | None,
     parse_duration: DurationParser | None = None,
     known: Mapping[str, Any] | None = None,
+    unsure_is_yes: bool = False,
 ) -> dict[str, Any]:
     """Work out every triage answer a message gives.
 
@@ -62,6 +57,8 @@ def answers_from_message(
         parse_duration: Turns a reply into a number of days, or ``None``.
         known: Answers given earlier; a "no" here never overturns an earlier
             "yes" (the person may be talking about something else).
+        unsure_is_yes: The question is a safety check asked in a message, where
+            "not sure" counts as yes (the form's own questions explain first).
 
     Returns:
         Answer name to value; a name absent from the result was not answered.
@@ -90,7 +87,9 @@ def answers_from_message(
     )
     if requested_slot and requested_slot not in answers and not about_another_flag:
         answers.update(
-            _answer_to_requested(requested_slot, intent, text, parse_duration)
+            _answer_to_requested(
+                requested_slot, intent, text, parse_duration, unsure_is_yes
+            )
         )
         value = answers.get(requested_slot)
         if value is False:
@@ -156,6 +155,7 @@ def _answer_to_requested(
     intent: str | None,
     text: str | None,
     parse_duration: DurationParser | None,
+    unsure_is_yes: bool = False,
 ) -> dict[str, Any]:
     if slot in RED_FLAG_ANSWERS:
         reply = typed_reply(text)
@@ -163,9 +163,7 @@ def _answer_to_requested(
             return {slot: True}
         if intent == "deny" or reply == "no":
             return {slot: False}
-        if slot in UNSURE_MEANS_YES and (
-            intent in _INSISTING_INTENTS or reply == "unsure"
-        ):
+        if unsure_is_yes and (intent in _INSISTING_INTENTS or reply == "unsure"):
             # "not sure", or describing it again, to a safety question: yes.
             return {slot: True}
         return {}
@@ -370,6 +368,7 @@ def slot_updates(
     slots: Mapping[str, Any],
     parse_duration: DurationParser,
     quotes_slot: str,
+    unsure_is_yes: bool = False,
 ) -> dict[str, Any]:
     """The slots one message changes: its answers, and the red-flag quotes.
 
@@ -384,6 +383,7 @@ def slot_updates(
         text=text,
         parse_duration=parse_duration,
         known=slots,
+        unsure_is_yes=unsure_is_yes,
     )
     updates = {
         name: value

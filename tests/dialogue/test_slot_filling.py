@@ -231,15 +231,16 @@ def test_a_reply_that_starts_with_yes_or_no_answers_the_question(
         ("not sure", True),
     ],
 )
-def test_typed_replies_to_the_emergency_screen(
+def test_typed_replies_to_the_confirming_question(
     text: str, expected: bool | None
 ) -> None:
-    # "not sure" to an emergency question counts as yes: safer checked.
+    # "not sure" to the confirming question counts as yes: safer checked.
     answers = answers_from_message(
         intent="inform",
         entities=[],
         requested_slot="has_cauda_equina_symptom",
         text=text,
+        unsure_is_yes=True,
     )
     assert answers.get("has_cauda_equina_symptom") is expected
 
@@ -277,3 +278,13 @@ def test_a_hedged_mention_after_a_no_reopens_the_question() -> None:
         quotes_slot="red_flag_quotes",
     )
     assert updates == {"has_night_pain": None}
+
+
+def test_not_sure_to_the_forms_screen_question_is_explained_first() -> None:
+    answers = answers_from_message(
+        intent="unsure",
+        entities=[],
+        requested_slot="has_cauda_equina_symptom",
+        text="not sure",
+    )
+    assert answers == {}
