@@ -13,6 +13,7 @@ import requests
 
 from bench.progress import say
 from bench.vignettes import NO_OUTCOME, Outcome, Vignette, load_vignettes, score
+from bot.dialogue.safety_turn import PENDING_QUESTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTCOME_RESPONSES = {
@@ -39,6 +40,14 @@ def outcome_from_tracker(tracker: dict[str, Any]) -> str | None:
             action = (event.get("metadata") or {}).get("utter_action")
             found = OUTCOME_RESPONSES.get(action, found)
     return found
+
+
+def pending_question(tracker: dict[str, Any]) -> str | None:
+    """The answer a safety check asked in a message stands for (the confirming
+    question, the crisis check), when the bot's last message was one."""
+    bots = [e for e in tracker.get("events") or [] if e.get("event") == "bot"]
+    action = (bots[-1].get("metadata") or {}).get("utter_action") if bots else None
+    return PENDING_QUESTIONS.get(action or "")
 
 
 def first_reading(tracker: dict[str, Any]) -> str:
@@ -96,7 +105,9 @@ class Driver:
         turns, restarted, note = 1, False, ""
         tracker = self._tracker(sender)
         while (level := outcome_from_tracker(tracker)) is None and turns < MAX_TURNS:
-            question = (tracker.get("slots") or {}).get("requested_slot")
+            question = (tracker.get("slots") or {}).get(
+                "requested_slot"
+            ) or pending_question(tracker)
             if question is None:
                 if restarted:
                     note = "no question asked and no outcome"

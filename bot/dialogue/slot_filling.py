@@ -118,7 +118,12 @@ def _apply_entity(
     elif kind == "duration" and not negated:
         days = _as_days(value)
         if days is not None:
-            answers.setdefault("pain_duration_days", days)
+            # "On and off for years; this flare started four days ago": the
+            # current episode is what triage asks about (NICE NG59).
+            known_days = answers.get("pain_duration_days")
+            answers["pain_duration_days"] = (
+                days if known_days is None else min(known_days, days)
+            )
     elif kind == "onset" and value in ONSET_VALUES:
         if negated:
             if value in _ONSET_ANSWERS:

@@ -288,3 +288,13 @@ def test_not_sure_to_the_forms_screen_question_is_explained_first() -> None:
         text="not sure",
     )
     assert answers == {}
+
+
+def test_the_current_episode_is_the_shortest_duration_given() -> None:
+    answers = answers_from_message(
+        intent="report_pain",
+        entities=[entity("duration", 730), entity("duration", 4)],
+        requested_slot=None,
+        text="on and off for years, this flare started four days ago",
+    )
+    assert answers["pain_duration_days"] == 4
