@@ -68,6 +68,7 @@ class TurnFacts:
         form_active: The triage form is running.
         crisis_answer_now: The crisis answer was set to yes by this message.
         paused: A clinician holds the case (the bot is paused for them).
+        screen_denied_now: This message answered the emergency screen "no".
     """
 
     intent: str | None
@@ -79,6 +80,7 @@ class TurnFacts:
     form_active: bool = False
     crisis_answer_now: bool = False
     paused: bool = False
+    screen_denied_now: bool = False
 
 
 def _flags(entities: Sequence[Mapping[str, Any]], *, hedged: bool) -> set[str]:
@@ -133,7 +135,12 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
             steps.append(DEACTIVATE_FORM)
         return [*steps, LISTEN]
 
-    guessed = facts.intent == EMERGENCY_INTENT and not affirmed
+    # A guess is no reason to ask when this very message said "none of these".
+    guessed = (
+        facts.intent == EMERGENCY_INTENT
+        and not affirmed
+        and not facts.screen_denied_now
+    )
     if (guessed or hedged & EMERGENCY_RED_FLAGS) and (
         facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
     ):

@@ -59,9 +59,12 @@ _PATTERNS = [
         rf"(?<![\w.]){_NUMBER}\s*-?\s*(?:{_YEARS}\s*-?\s*(?:old|of age)|yo\b|y/o)",
         re.I,
     ),
-    # "I'm 68", "i am 68", "im 68", "I'm sixty-two" (not "I'm 5 weeks pregnant")
+    # "I'm 68", "i am 68", "he's 80", "mum is 74" (not "I'm 5 weeks pregnant")
     re.compile(
-        rf"\b(?:i'?m|i\s+am|i\u2019m)\s+(?:now\s+|only\s+|just\s+)?{_NUMBER}"
+        r"\b(?:i'?m|i\s+am|i\u2019m|(?:s?he|they)(?:'s|\u2019s|\s+is|'re|\s+are)"
+        r"|(?:mum|mom|dad|husband|wife|son|daughter|partner|nan|gran|grandma"
+        r"|grandad|grandpa|father|mother)(?:\s+is|'s|\u2019s))"
+        rf"\s+(?:now\s+|only\s+|just\s+)?{_NUMBER}"
         rf"(?!\s*(?:weeks?|wks?|days?|months?|%|kg|lbs?|stone|st\b|ft|cm|/))\b",
         re.I,
     ),
@@ -128,12 +131,27 @@ def find_age(text: str) -> int | None:
     return None
 
 
+_ANY_NUMBER = re.compile(
+    rf"(?<![\w.]){_NUMBER}(?:ish)?(?![\w.])"
+    r"(?!\s*(?:weeks?|wks?|days?|months?|%|kg|lbs?|stone|ft|cm|/))",
+    re.I,
+)
+_SHORT_REPLY_WORDS = 6
+
+
 def parse_age_answer(text: str) -> int | None:
-    """The age in a reply to "How old are you?": a stated age or a bare number."""
+    """The age in a reply to "How old are you?": a stated age, a bare number, or
+    the one number in a short reply ("he'll be 38 next week" is not short)."""
     if not isinstance(text, str):
         return None
     text = text[:MAX_CHARS]
     bare = _BARE.match(text)
     if bare:
         return _valid(_value(bare.group("n")))
-    return find_age(text)
+    stated = find_age(text)
+    if stated is not None:
+        return stated
+    numbers = _ANY_NUMBER.findall(text)
+    if len(numbers) == 1 and len(text.split()) <= _SHORT_REPLY_WORDS:
+        return _valid(_value(numbers[0]))
+    return None

@@ -52,6 +52,8 @@ from bot.triage.emergency_message import (
 )
 from bot.triage.ruleset import Urgency, default_ruleset
 
+SCREEN_ANSWER = "has_cauda_equina_symptom"  # the grouped emergency question
+
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
@@ -141,6 +143,10 @@ def turn_facts(tracker: DialogueStateTracker, turn: list[Any]) -> TurnFacts:
         last_bot_response=last_bot_response(tracker),
         form_active=tracker.active_loop_name == TRIAGE_FORM,
         paused=paused,
+        screen_denied_now=any(
+            isinstance(e, SlotSet) and e.key == SCREEN_ANSWER and e.value is False
+            for e in turn
+        ),
         crisis_answer_now=any(
             isinstance(e, SlotSet) and e.key == crisis and e.value is True for e in turn
         ),

@@ -168,3 +168,8 @@ def test_a_crisis_only_the_classifier_suggests_gets_a_gentle_check() -> None:
     assert safety_steps(TurnFacts("express_crisis", [])) == [UTTER_CRISIS_CHECK, LISTEN]
     after_check = TurnFacts("express_crisis", [], last_bot_response=UTTER_CRISIS_CHECK)
     assert safety_steps(after_check) != [UTTER_CRISIS_CHECK, LISTEN]
+
+
+def test_a_guess_is_not_asked_about_when_the_message_said_none_of_these() -> None:
+    facts = TurnFacts("report_emergency_symptom", [], screen_denied_now=True)
+    assert safety_steps(facts) is None

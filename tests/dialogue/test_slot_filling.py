@@ -298,3 +298,16 @@ def test_the_current_episode_is_the_shortest_duration_given() -> None:
         text="on and off for years, this flare started four days ago",
     )
     assert answers["pain_duration_days"] == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("he's 38", 38), ("dad's 66", 66), ("about 40ish", 40), ("38 i think", 38)],
+)
+def test_ages_as_people_answer_for_themselves_or_others(
+    text: str, expected: int
+) -> None:
+    answers = answers_from_message(
+        intent="inform", entities=[], requested_slot="age", text=text
+    )
+    assert answers["age"] == expected
