@@ -35,6 +35,8 @@ _TRIGGER_KINDS = (
     "pre_uncertain",
     "post_uncertain",
     "experiencer",
+    "relative",
+    "other_patient",
     "termination",
 )
 _ASSERTION_KEYS = {"source", "experiencer_values", *_TRIGGER_KINDS}
@@ -87,7 +89,13 @@ class AssertionTriggers:
             they mask shorter triggers inside them.
         pre_uncertain: Hedge a finding that follows ("not sure if").
         post_uncertain: Hedge a finding before them ("fever maybe").
-        experiencer: Say the finding belongs to someone else ("my mum had").
+        experiencer: Say the finding may not be the person's own ("I'm
+            worried it's cancer").
+        relative: Name someone else ("my mum"): a finding after them is
+            theirs, unless the message is about that person's own pain.
+        other_patient: Show that the message is about someone else's pain
+            ("her back", "he has back pain"); then a relative's history is
+            the patient's history.
         termination: End a trigger's scope ("but", "although").
         experiencer_values: Values that experiencer triggers apply to.
         source: Where the trigger lists come from.
@@ -99,6 +107,8 @@ class AssertionTriggers:
     pre_uncertain: tuple[str, ...]
     post_uncertain: tuple[str, ...]
     experiencer: tuple[str, ...]
+    relative: tuple[str, ...]
+    other_patient: tuple[str, ...]
     termination: tuple[str, ...]
     experiencer_values: frozenset[str]
     source: str

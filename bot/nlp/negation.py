@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from bot.nlp.lexicon import AssertionTriggers
 from bot.nlp.patterns import compile_term
@@ -30,6 +29,9 @@ from bot.nlp.patterns import compile_term
 #: own overlaps; pseudo-triggers and terminations take part in both.
 PRE_TRIGGER_KEY = "assertion_triggers_pre"
 POST_TRIGGER_KEY = "assertion_triggers_post"
+#: Span group holding phrases that show the message is about someone else's
+#: pain ("her back hurts"), which makes a relative's history the patient's.
+OTHER_PATIENT_KEY = "assertion_other_patient"
 
 PRE_NEGATION = "pre_negation"
 POST_NEGATION = "post_negation"
@@ -37,9 +39,13 @@ PSEUDO = "pseudo"
 PRE_UNCERTAIN = "pre_uncertain"
 POST_UNCERTAIN = "post_uncertain"
 EXPERIENCER = "experiencer"
+RELATIVE = "relative"
+OTHER_PATIENT = "other_patient"
 TERMINATION = "termination"
 
-PRE_SIDE = frozenset({PRE_NEGATION, PRE_UNCERTAIN, EXPERIENCER, PSEUDO, TERMINATION})
+PRE_SIDE = frozenset(
+    {PRE_NEGATION, PRE_UNCERTAIN, EXPERIENCER, RELATIVE, PSEUDO, TERMINATION}
+)
 POST_SIDE = frozenset({POST_NEGATION, POST_UNCERTAIN, PSEUDO, TERMINATION})
 
 #: How many words may stand between a trigger and the finding it governs.
@@ -101,13 +107,36 @@ class AssertionTriggerFinder:
             The same document, with the pre- and post-trigger span groups set.
         """
         spans = self.matcher(doc, as_spans=True)
-        doc.spans[PRE_TRIGGER_KEY] = filter_spans(
+        doc.spans[PRE_TRIGGER_KEY] = resolve_overlaps(
             [s for s in spans if s.label_ in PRE_SIDE]
         )
-        doc.spans[POST_TRIGGER_KEY] = filter_spans(
+        doc.spans[POST_TRIGGER_KEY] = resolve_overlaps(
             [s for s in spans if s.label_ in POST_SIDE]
         )
+        doc.spans[OTHER_PATIENT_KEY] = [s for s in spans if s.label_ == OTHER_PATIENT]
         return doc
+
+
+def resolve_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep non-overlapping triggers: the longer wins, a pseudo-trigger a tie.
+
+    A pseudo-trigger ("not get better") exists to hide the negation inside it,
+    so where it is as long as an overlapping negation ("doesn't get") it wins.
+
+    Args:
+        spans: Trigger spans of one side.
+
+    Returns:
+        The kept spans, in text order.
+    """
+    ordered = sorted(
+        spans, key=lambda s: (-(s.end - s.start), s.label_ != PSEUDO, s.start)
+    )
+    kept: list[Span] = []
+    for span in ordered:
+        if all(span.end <= k.start or k.end <= span.start for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
 
 
 #: Words that may follow a post-trigger without continuing its clause
@@ -185,6 +214,9 @@ def assess(
     terminations = [t for t in (*pre, *post) if t.label_ == TERMINATION]
     negated = absent
     uncertain = False
+    # "my mum had cancer" is family history, unless the message is about the
+    # mum's own back ("my mum had cancer and now her back hurts")
+    relative_applies = experiencer_applies and not doc.spans.get(OTHER_PATIENT_KEY)
     for trig in pre:
         if trig.end > span.start or trig.start < sent.start:
             continue
@@ -194,8 +226,10 @@ def assess(
             continue
         if trig.label_ == PRE_NEGATION:
             negated = True
-        elif trig.label_ == PRE_UNCERTAIN or (
-            trig.label_ == EXPERIENCER and experiencer_applies
+        elif (
+            trig.label_ == PRE_UNCERTAIN
+            or (trig.label_ == EXPERIENCER and experiencer_applies)
+            or (trig.label_ == RELATIVE and relative_applies)
         ):
             uncertain = True
     for trig in post:

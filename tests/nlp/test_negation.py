@@ -129,3 +129,42 @@ def test_lead_example(run: Run) -> None:
 def test_negation_does_not_cross_sentences(run: Run) -> None:
     entities = run("No. My legs are both going weak.")
     assert "has_bilateral_leg_weakness" in red_flags_present(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a pseudo-trigger as long as a negation wins ("doesn't get better")
+        ("if it doesn't get better I'll kill myself", "has_suicidal_thoughts"),
+        # a negation in an if-clause or a "wouldn't matter" denies nothing
+        ("if this doesn't stop I want to die", "has_suicidal_thoughts"),
+        # minimising is not hedging
+        ("might be nothing but my leg is weak", "has_leg_weakness"),
+        ("could be nothing, I've had cancer before", "has_cancer_history"),
+        # "I think" softens a statement without doubting it
+        ("I think my foot is dragging", "has_leg_weakness"),
+    ],
+)
+def test_not_denied_nor_hedged(run: Run, text: str, value: str) -> None:
+    assert (value, False, False) in found(run(text), "red_flag")
+
+
+@pytest.mark.parametrize(
+    ("text", "uncertain"),
+    [
+        # family history: not the patient's
+        ("my dad had bowel cancer, my back hurts", True),
+        # a message about the relative's own back: their history counts
+        ("my dad had bowel cancer and now his back hurts at night", False),
+        ("my aunt had breast cancer and she's got back pain now", False),
+    ],
+)
+def test_relative_history_counts_when_the_relative_is_the_patient(
+    run: Run, text: str, uncertain: bool
+) -> None:
+    assert ("has_cancer_history", False, uncertain) in found(run(text), "red_flag")
+
+
+def test_wouldnt_matter_does_not_deny_a_veiled_crisis(run: Run) -> None:
+    flags = found(run("it wouldn't matter if I didn't wake up"), "red_flag")
+    assert flags == {("has_suicidal_thoughts", False, True)}

@@ -278,3 +278,128 @@ def test_leading_alternatives_split_into_single_value_patterns() -> None:
         determiners=["my"],
     )
     assert split_leading_alternatives(optional_first) == [optional_first]
+
+
+# Families added from the gaps the development red-team corpus showed; the
+# sentences are new wordings of each family, not corpus sentences.
+FAMILIES = [
+    # bladder: hesitancy, poor flow, straining, emptying, sensation, leaks
+    ("since yesterday I can't seem to get my pee started", "has_bladder_bowel_change"),
+    (
+        "it takes forever to start weeing, then only a dribble",
+        "has_bladder_bowel_change",
+    ),
+    ("I have to strain so hard to pee now", "has_bladder_bowel_change"),
+    ("my bladder doesn't feel empty even after I go", "has_bladder_bowel_change"),
+    ("I can't tell when I need a wee any more", "has_bladder_bowel_change"),
+    ("I couldn't feel myself peeing in the shower", "has_bladder_bowel_change"),
+    ("the urge to poo just isn't there any more", "has_bladder_bowel_change"),
+    ("I keep having little accidents with my bowels", "has_bladder_bowel_change"),
+    ("wee keeps dribbling out when I stand", "has_bladder_bowel_change"),
+    ("my waterworks feel strange since the back went", "has_bladder_bowel_change"),
+    ("no control of my waterworks at all", "has_bladder_bowel_change"),
+    # saddle area
+    ("can't really feel the loo roll when I wipe", "has_saddle_numbness"),
+    ("my bum cheeks feel numb and tingly", "has_saddle_numbness"),
+    ("the skin around my back passage feels numb", "has_saddle_numbness"),
+    ("numbness on the inside of both thighs", "has_saddle_numbness"),
+    ("I've lost some feeling around my genitals", "has_saddle_numbness"),
+    ("everything down there feels strange and numb", "has_saddle_numbness"),
+    # both legs
+    ("my sciatica has spread to my other leg as well", "has_bilateral_leg_weakness"),
+    ("my legs feel really heavy today", "has_bilateral_leg_weakness"),
+    ("I can't lift either foot properly", "has_bilateral_leg_weakness"),
+    # one leg: foot drop signs, a side word, spreading numbness
+    ("I keep catching my toes on the carpet", "has_leg_weakness"),
+    ("my left foot has gone floppy", "has_leg_weakness"),
+    ("I'm dragging my right foot when I walk", "has_leg_weakness"),
+    ("weakness in my left leg on the stairs", "has_leg_weakness"),
+    ("the numbness in my foot is creeping up my shin", "has_leg_weakness"),
+    ("I can't stand on tiptoes on that side", "has_leg_weakness"),
+    # major trauma
+    ("I fell about ten feet off scaffolding", "is_major_trauma"),
+    ("came off my motorbike on the motorway", "is_major_trauma"),
+    ("was thrown from a horse yesterday", "is_major_trauma"),
+    ("he was kicked in the back during a fight", "is_major_trauma"),
+    ("fell down a full flight of stairs", "is_major_trauma"),
+    ("went over the handlebars onto the road", "is_major_trauma"),
+    # beyond the spine
+    ("a squeezing feeling in my chest that goes into my jaw", "has_chest_pain"),
+    ("the pain spreads round into my chest", "has_chest_pain"),
+    ("a tearing feeling going right through to my back", "has_tearing_pain"),
+    ("like being ripped in half", "has_tearing_pain"),
+    ("he has a known aneurysm", "has_pulsating_abdomen"),
+    ("I coughed up pinkish phlegm", "has_severe_breathlessness"),
+    ("she's confused and not making any sense", "has_sepsis_signs"),
+    ("temp 35 and shivering", "has_sepsis_signs"),
+    ("he's barely responding to us", "has_sepsis_signs"),
+    # night pain, crisis
+    ("it's worse lying flat", "has_night_pain"),
+    ("I've been thinking about ending it all", "has_suicidal_thoughts"),
+    ("I have a plan to end my life", "has_suicidal_thoughts"),
+    ("everyone would be better off if I wasn't here", "has_suicidal_thoughts"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FAMILIES)
+def test_added_family_is_found(run: Run, text: str, value: str) -> None:
+    assert (value, False, False) in found(run(text), "red_flag")
+
+
+HINTS = [
+    # ambiguous on their own: the bot asks (a confirming question or a check)
+    ("I woke up soaked this morning", "has_bladder_bowel_change"),
+    ("I've had a few little leaks lately", "has_bladder_bowel_change"),
+    ("it feels like after a dental anaesthetic", "has_saddle_numbness"),
+    ("I'm sweaty and feel sick with this back pain", "has_chest_pain"),
+    ("the pain goes down my left arm", "has_chest_pain"),
+    ("I felt something tear while straining", "has_tearing_pain"),
+    ("sudden pain in my back and tummy", "has_tearing_pain"),
+    ("I nearly passed out", "has_tearing_pain"),
+    ("my tummy is throbbing", "has_pulsating_abdomen"),
+    ("I'm properly out of breath", "has_severe_breathlessness"),
+    ("I've been saving up my painkillers", "has_suicidal_thoughts"),
+    ("I gave away most of my things this week", "has_suicidal_thoughts"),
+    ("I don't see any future for me", "has_suicidal_thoughts"),
+    ("sometimes I think I'm a burden", "has_suicidal_thoughts"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), HINTS)
+def test_hint_is_hedged(run: Run, text: str, value: str) -> None:
+    flags = found(run(text), "red_flag")
+    assert (value, False, True) in flags
+    assert (value, False, False) not in flags
+
+
+FAMILY_LOOK_ALIKES = [
+    ("a wee bit sore when I bend", "has_bladder_bowel_change"),
+    ("I had a little leak of coffee on my shirt", "has_bladder_bowel_change"),
+    ("my phone signal's gone, sorry for the delay", "has_bladder_bowel_change"),
+    ("I don't know if I need to go to the doctor", "has_bladder_bowel_change"),
+    ("I've lived with stress incontinence for years", "has_bladder_bowel_change"),
+    ("numb bum from sitting on a hard bench", "has_saddle_numbness"),
+    ("legs feel heavy after leg day at the gym", "has_bilateral_leg_weakness"),
+    ("I feel like I've been hit by a bus after moving house", "is_major_trauma"),
+    ("had a car crash ten years ago, all healed", "is_major_trauma"),
+    ("the crash was in a video game", "is_major_trauma"),
+    ("got thrown in judo training", "is_major_trauma"),
+    ("rolled over the edge of the bed and bumped my hip", "is_major_trauma"),
+    ("I tore a muscle in my back", "has_tearing_pain"),
+    ("my stomach and back muscles ache after pilates", "has_tearing_pain"),
+    ("I collapsed on the sofa after work", "has_tearing_pain"),
+    ("bloated tummy and back ache before my period", "has_tearing_pain"),
+    ("my heart races when I'm anxious", "has_severe_breathlessness"),
+    ("my back isn't responding to physio", "has_sepsis_signs"),
+    ("I feel like death after the hen do", "has_sepsis_signs"),
+    ("my fingers go blue in winter", "has_sepsis_signs"),
+    ("I'm done with physio for today", "has_suicidal_thoughts"),
+    ("I'd rather die than go to another spin class", "has_suicidal_thoughts"),
+    ("I overdosed on netflix this weekend", "has_suicidal_thoughts"),
+    ("I had a heart attack scare last year", "has_chest_pain"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FAMILY_LOOK_ALIKES)
+def test_family_look_alike_is_not_matched(run: Run, text: str, value: str) -> None:
+    assert value not in {v for v, _, _ in found(run(text), "red_flag")}
