@@ -47,9 +47,11 @@ EMERGENCY_RED_FLAGS_KEY = "emergency_red_flags"
 EMERGENCY_INTENT_KEY = "emergency_intent"
 LEXICON_PATH_KEY = "lexicon_path"
 MIN_CONFIDENCE_KEY = "min_confidence"
-# Intents that throw the conversation away: a weak guess is not enough ("it
-# just started hurting" scored restart and wiped a triage half-way).
-DEFAULT_MIN_CONFIDENCE = {"restart": 0.8}
+# A weak guess is not enough for intents that throw the conversation away ("it
+# just started hurting" scored restart and wiped a triage half-way), nor for a
+# crisis check the rules do not back (on the development corpus a bar of 0.5
+# halved checks on benign messages and missed no crisis message).
+DEFAULT_MIN_CONFIDENCE = {"restart": 0.8, "express_crisis": 0.5}
 DEFAULT_EMERGENCY_INTENT = "report_emergency_symptom"
 
 
