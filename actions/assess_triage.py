@@ -58,4 +58,7 @@ class ActionAssessTriage(Action):
         else:
             events += suggest_exercises(dispatcher, answers, assessment)
             dispatcher.utter_message(response=names.UTTER_SAFETY_NET)
+            if answers.get("pain_location") == "upper_back":
+                # Upper-back pain has its own causes to watch for (NICE NG59).
+                dispatcher.utter_message(response=names.UTTER_SAFETY_NET_UPPER_BACK)
         return events

@@ -119,6 +119,43 @@ async def test_self_care_outcome_advises_suggests_and_safety_nets(
     assert "Stop if pain spreads" in dispatcher.messages[1]["exercises"]
 
 
+@pytest.mark.usefixtures("database_url")
+async def test_upper_back_alone_under_50_is_self_care_with_its_own_safety_net(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker({**ALL_NO, "pain_location": "upper_back", "age": 31})
+    events = await ActionAssessTriage().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [
+        "utter_triage_self_care",
+        "utter_exercises_intro",
+        "utter_safety_net",
+        "utter_safety_net_upper_back",
+    ]
+    assert events[0] == SlotSet("triage_level", "self_care")
+
+
+async def test_not_known_questions_are_named_and_pregnancy_gets_its_note(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker(
+        {
+            **ALL_NO,
+            "has_general_flag": None,
+            "has_night_pain": None,
+            "triage_not_known": ["has_general_flag", "has_night_pain"],
+            "is_pregnant": True,
+        }
+    )
+    await ActionAssessTriage().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [
+        "utter_triage_soon",
+        "utter_triage_not_known_note",
+        "utter_pregnancy_note",
+        "utter_offer_handoff",
+    ]
+    assert "pain at night or at rest" in dispatcher.messages[1]["unknown"]
+
+
 async def test_soon_outcome_says_why_and_offers_a_clinician(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
