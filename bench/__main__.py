@@ -268,7 +268,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_quality:
             from bench.quality import entity_quality, triage_quality
 
-            data["quality"] = triage_quality(stacks["backchat"].url)
+            backchat = stacks["backchat"]
+            data["quality"] = triage_quality(
+                backchat.url, token=getattr(backchat, "token", None)
+            )
             overall = data["quality"]["overall"]
             say(
                 f"quality: appropriate {report.fmt_rate(overall['appropriate'])}, "
