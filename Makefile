@@ -3,10 +3,10 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: help setup account run test lint validate train shell eval eval-safety eval-triage eval-nlu clinical-report bench clean
+.PHONY: help setup account run test lint validate train shell eval eval-safety eval-triage eval-nlu clinical-report bench clean status privacy-export privacy-delete privacy-purge
 
 help: ## Show this help
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 setup: ## Create .venv (Python 3.10), install everything, chromium and the widget (skips what is done)
 	@scripts/setup.sh
@@ -50,6 +50,18 @@ clinical-report: setup ## Regenerate the clinical-review table in docs/safety/RE
 
 bench: setup ## Speed, cost and triage quality vs Rasa's starter bot (BENCH_ARGS=--quick)
 	@TF_CPP_MIN_LOG_LEVEL=3 $(PY) -m bench $(BENCH_ARGS)
+
+status: ## Show the supervised servers of `make run` (supervisorctl)
+	@.venv/bin/supervisorctl -c var/supervisord.conf status
+
+privacy-export: setup ## Write a person's data as JSON: make privacy-export SENDER=id
+	@source scripts/env.sh && $(PY) -m bot.cli privacy export $(SENDER)
+
+privacy-delete: setup ## Delete a person's conversation and cases: make privacy-delete SENDER=id
+	@source scripts/env.sh && $(PY) -m bot.cli privacy delete $(SENDER)
+
+privacy-purge: setup ## Delete conversations idle for longer than AGE (default 30d)
+	@source scripts/env.sh && $(PY) -m bot.cli privacy purge --older-than $(or $(AGE),30d)
 
 clean: ## Remove trained models and local databases
 	rm -rf models var

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
@@ -67,7 +68,32 @@ def add_db_commands(commands: argparse._SubParsersAction) -> None:
     current.set_defaults(handler=_db_current)
 
 
-COMMAND_GROUPS: tuple[CommandGroup, ...] = (add_library_commands, add_db_commands)
+def add_privacy_commands(commands: argparse._SubParsersAction) -> None:
+    """Add ``backchat privacy export|delete SENDER`` and ``privacy purge``."""
+    group = commands.add_parser("privacy", help="export or delete a person's data")
+    group.add_argument(
+        "--tracker-url",
+        help="Rasa's tracker store (default: BACKCHAT_TRACKER_URL or var/tracker.db)",
+    )
+    sub = group.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    export = sub.add_parser("export", help="write a person's data as JSON")
+    export.add_argument("sender")
+    export.add_argument("--out", type=Path, help="file to write (default: stdout)")
+    export.set_defaults(handler=_privacy_export)
+    delete = sub.add_parser("delete", help="delete a conversation and its cases")
+    delete.add_argument("sender")
+    delete.set_defaults(handler=_privacy_delete)
+    purge = sub.add_parser("purge", help="delete conversations idle for too long")
+    purge.add_argument("--older-than", required=True, help="e.g. 30d, 12h, 2w")
+    purge.set_defaults(handler=_privacy_purge)
+
+
+COMMAND_GROUPS: tuple[CommandGroup, ...] = (
+    add_library_commands,
+    add_db_commands,
+    add_privacy_commands,
+)
+PRIVACY_AUDIT = PROJECT_ROOT / "var" / "privacy-audit.log"
 
 
 def build_parser(
@@ -215,6 +241,69 @@ def _db_seed(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     versions = ", ".join(f"{k} {v}" for k, v in sorted(report.versions.items()))
     print(f"seeded library ({versions}): {report.summary()}")
+    return EXIT_OK
+
+
+def _privacy_engines(args: argparse.Namespace) -> tuple[Any, Any]:
+    import os
+
+    from bot.db import get_engine
+
+    tracker_url = (
+        args.tracker_url
+        or os.environ.get("BACKCHAT_TRACKER_URL")
+        or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
+    )
+    return get_engine(tracker_url), get_engine(args.database_url)
+
+
+def _privacy_audit() -> Path:
+    import os
+
+    return Path(os.environ.get("BACKCHAT_PRIVACY_AUDIT") or PRIVACY_AUDIT)
+
+
+def _privacy_export(args: argparse.Namespace) -> int:
+    import json
+
+    from bot.privacy.data import export_person
+
+    data = export_person(*_privacy_engines(args), args.sender)
+    if not data["events"] and not data["handoff_cases"]:
+        _err(f"nothing kept for {args.sender!r}")
+        return EXIT_NOT_FOUND
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    if args.out is None:
+        print(text)
+    else:
+        args.out.write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def _privacy_delete(args: argparse.Namespace) -> int:
+    from bot.privacy.data import delete_person
+
+    deleted = delete_person(*_privacy_engines(args), args.sender, _privacy_audit())
+    if not deleted.total:
+        _err(f"nothing kept for {args.sender!r}")
+        return EXIT_NOT_FOUND
+    print(f"deleted {deleted.events} events and {deleted.cases} hand-off cases")
+    return EXIT_OK
+
+
+def _privacy_purge(args: argparse.Namespace) -> int:
+    from bot.privacy.data import parse_age, purge
+
+    try:
+        age = parse_age(args.older_than)
+    except ValueError as error:
+        _err(str(error))
+        return EXIT_BAD_INPUT
+    done = purge(*_privacy_engines(args), age, _privacy_audit())
+    events = sum(d.events for d in done.values())
+    cases = sum(d.cases for d in done.values())
+    print(f"purged {len(done)} conversations: {events} events, {cases} cases")
     return EXIT_OK
 
 

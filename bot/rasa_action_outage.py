@@ -9,22 +9,37 @@ have stopped and what to do meanwhile. The first failed action of a turn sends
 tracker: nothing is being decided), then lets Rasa handle the failure as before.
 A message that reports an emergency gets no notice: the emergency advice, which
 needs no action server, must come first and alone.
+
+Two more guards live here, because this is where a remote action fails:
+
+* Rasa waits for the action server at most ``BACKCHAT_ACTION_TIMEOUT`` seconds
+  (default 10; Rasa's own is 300), then treats the action as failed;
+* when ``action_request_handoff`` fails, the case is recorded here, in the Rasa
+  server that gave the advice, from the tracker's answers; if the database
+  cannot take it, it waits in the outbox and is retried (``bot.handoff.outbox``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import OrderedDict
+from functools import cache
 from typing import Any
 
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.shared.exceptions import RasaException
 
+from bot.handoff import outbox
+from bot.settings import Settings, load_settings
 from bot.triage.emergency_message import message_reports_emergency
+from bot.triage.ruleset import default_ruleset
 
 logger = logging.getLogger(__name__)
 
 NOTICE = "utter_action_server_down"
+HANDOFF_ACTION = "action_request_handoff"
+QUOTES_SLOT = "red_flag_quotes"
 _REMEMBERED_TURNS = 1000
 _rasa_remote_run = RemoteAction.run
 _turns_told: OrderedDict[tuple[str, Any], None] = OrderedDict()
@@ -40,14 +55,57 @@ def _first_failure_of_turn(sender_id: str, turn: Any) -> bool:
     return True
 
 
+@cache
+def _settings() -> Settings:
+    return load_settings()
+
+
+async def _run_with_timeout(
+    self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any
+) -> Any:
+    seconds = _settings().action_timeout_seconds
+    try:
+        return await asyncio.wait_for(
+            _rasa_remote_run(self, output_channel, nlg, tracker, domain), seconds
+        )
+    except asyncio.TimeoutError:
+        raise RasaException(
+            f"the action server did not answer {self.name()!r} within {seconds:g} s"
+        ) from None
+
+
+async def record_handoff_here(tracker: Any) -> int | None:
+    """Record the hand-off from Rasa's side (or queue it); never raises."""
+    slots = tracker.current_slot_values()
+    entry = outbox.handoff_entry(
+        tracker.sender_id,
+        {name: slots.get(name) for name in default_ruleset().answers},
+        slots.get(QUOTES_SLOT),
+    )
+    settings = _settings()
+    try:
+        case_id = await asyncio.to_thread(outbox.store_or_queue, settings, entry)
+        outbox.start_retrying(settings)
+    except Exception as error:  # the chat goes on whatever happens here
+        logger.error("hand-off could not be kept (%s)", type(error).__name__)
+        return None
+    if case_id is not None:
+        logger.warning(
+            "action server unavailable: hand-off recorded as case %s", case_id
+        )
+    return case_id
+
+
 async def _run_or_tell(
     self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any
 ) -> Any:
     try:
-        return await _rasa_remote_run(self, output_channel, nlg, tracker, domain)
+        return await _run_with_timeout(self, output_channel, nlg, tracker, domain)
     except ActionExecutionRejection:
         raise  # a form declining the message is not a failure
     except RasaException:
+        if self.name() == HANDOFF_ACTION:
+            await record_handoff_here(tracker)
         latest = tracker.latest_message
         turn = (latest.message_id or latest.text) if latest else None
         # An emergency gets the emergency advice first, and nothing before it.

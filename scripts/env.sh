@@ -29,3 +29,24 @@ else
 fi
 export BACKCHAT_REDIS_HOST="${BACKCHAT_REDIS_HOST:-127.0.0.1}"
 export BACKCHAT_REDIS_PORT="${BACKCHAT_REDIS_PORT:-6379}"
+# Every server listens on loopback unless told otherwise.
+export BACKCHAT_RASA_HOST="${BACKCHAT_RASA_HOST:-127.0.0.1}"
+export BACKCHAT_ACTION_HOST="${BACKCHAT_ACTION_HOST:-127.0.0.1}"
+export BACKCHAT_WEB_HOST="${BACKCHAT_WEB_HOST:-127.0.0.1}"
+export BACKCHAT_ALLOWED_ORIGINS="${BACKCHAT_ALLOWED_ORIGINS:-http://localhost:$BACKCHAT_WEB_PORT,http://127.0.0.1:$BACKCHAT_WEB_PORT}"
+# Secrets: from the environment, or made once into var/secrets/ (owner-only) and
+# read from there; never passed on a command line.
+backchat_secret() {  # NAME FILE: export NAME from FILE, creating FILE if missing
+  local name="$1" file="$root/var/secrets/$2"
+  if [ -z "${!name:-}" ]; then
+    if [ -n "$(eval echo "\${${name}_FILE:-}")" ]; then
+      file="$(eval echo "\${${name}_FILE}")"
+    elif [ ! -s "$file" ]; then
+      (umask 077; mkdir -p "$root/var/secrets"; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file")
+    fi
+    export "$name=$(head -n 1 "$file")"
+  fi
+}
+backchat_secret BACKCHAT_RASA_TOKEN rasa-token
+backchat_secret BACKCHAT_ACTION_TOKEN action-token
+backchat_secret BACKCHAT_SESSION_SECRET session-secret

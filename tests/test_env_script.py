@@ -64,6 +64,7 @@ def test_endpoints_yml_takes_the_lock_store_from_the_environment(
 
     for name, value in {
         "BACKCHAT_ACTION_ENDPOINT": "http://127.0.0.1:1/webhook",
+        "BACKCHAT_ACTION_TOKEN": "test-action-secret",
         "BACKCHAT_TRACKER_DIALECT": "sqlite",
         "BACKCHAT_TRACKER_URL": "sqlite:///unused.db",
         "BACKCHAT_LOCK_STORE": lock_store,

@@ -339,7 +339,7 @@ def typed_reply(text: str | None) -> str | None:
 def _as_days(value: Any) -> int | None:
     try:
         days = int(float(value))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # "1e400" is inf
         return None
     return days if 0 <= days <= 36500 else None
 

@@ -1,5 +1,6 @@
 """Clinician accounts from the command line; there is no default account.
 
+    make account NAME=you                      # the same as `create NAME`
     python -m bot.web.accounts create NAME     # asks for the password twice
     python -m bot.web.accounts passwd NAME     # sets a new password
     python -m bot.web.accounts list
@@ -20,7 +21,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from bot.db import get_session_factory
-from bot.handoff.accounts import AccountError, create_account, set_password
+from bot.handoff.accounts import (
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    AccountError,
+    create_account,
+    set_password,
+)
 from bot.handoff.console_models import ClinicianAccount
 from bot.settings import load_settings
 
@@ -71,6 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
+    print(
+        f"A password needs {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters,"
+        " must not be the name, nor start or end with a space.",
+        file=sys.stderr,
+    )
     first = getpass.getpass("Password: ")
     if first != getpass.getpass("Password again: "):
         raise AccountError("the two passwords differ")

@@ -8,7 +8,9 @@ case (never from an id the browser sends); templates escape everything.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import math
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -115,6 +117,18 @@ def _add_public_routes(app: Sanic, settings: WebSettings) -> None:
             settings.web_dir / "widget.js", mime_type="text/javascript"
         )
 
+    @app.get("/favicon.svg")
+    async def favicon(_request: Request) -> HTTPResponse:
+        return await response.file(
+            settings.web_dir / "favicon.svg",
+            mime_type="image/svg+xml",
+            headers={"Cache-Control": "max-age=86400"},
+        )
+
+    @app.get("/favicon.ico")
+    async def favicon_ico(_request: Request) -> HTTPResponse:
+        return response.redirect("/favicon.svg", status=301)
+
     @app.get("/widget.css")
     async def widget_style(_request: Request) -> HTTPResponse:
         return await response.file(
@@ -185,16 +199,23 @@ def _add_console_routes(app: Sanic) -> None:
             return _login_page(app, request, "The form expired: please try again.", 403)
         name = str(form.get("name") or "").strip().lower()[:40]
         password = str(form.get("password") or "")
-        if not app.ctx.throttle.allowed(name):
-            return _login_page(
-                app, request, "Too many failed attempts: wait 15 minutes.", 429
+        client = request.remote_addr or request.ip or ""
+        wait = app.ctx.throttle.retry_after(name, client)
+        if wait > 0:
+            resp = _login_page(
+                app,
+                request,
+                f"Too many failed attempts: try again in {math.ceil(wait)} seconds.",
+                429,
             )
-        with app.ctx.db() as db:
-            clinician = authenticate(db, name, password)
+            resp.headers["Retry-After"] = str(math.ceil(wait))
+            return resp
+        # scrypt takes ~50 ms of CPU: in a thread, so other requests go on.
+        clinician = await asyncio.to_thread(_authenticate, app, name, password)
         if clinician is None:
-            app.ctx.throttle.failed(name)
+            app.ctx.throttle.failed(name, client)
             return _login_page(app, request, "Wrong name or password.", 401)
-        app.ctx.throttle.succeeded(name)
+        app.ctx.throttle.succeeded(name, client)
         resp = response.redirect("/console/queue", status=303)
         _set_cookie(app, resp, SESSION_COOKIE, app.ctx.sessions.create(clinician))
         del resp.cookies[LOGIN_CSRF_COOKIE]
@@ -326,6 +347,11 @@ def _body(request: Request, json_only: bool = False) -> dict[str, Any]:
         return {key: request.form.get(key) for key in request.form}
     except Exception as error:
         raise BadInputError("the form could not be read") from error
+
+
+def _authenticate(app: Sanic, name: str, password: str) -> Any:
+    with app.ctx.db() as db:
+        return authenticate(db, name, password)
 
 
 def _demo_headers(rasa_url: str) -> dict[str, str]:

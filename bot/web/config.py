@@ -47,12 +47,15 @@ def load_web_settings(environ: Mapping[str, str] | None = None) -> WebSettings:
     env = os.environ if environ is None else environ
     rasa_port = env.get("BACKCHAT_RASA_PORT", "5005")
     rasa_url = env.get("BACKCHAT_RASA_URL", f"http://localhost:{rasa_port}")
+    core = load_settings(env)
+    secure = env.get("BACKCHAT_WEB_SECURE_COOKIES", "")
     return WebSettings(
         host=env.get("BACKCHAT_WEB_HOST", "127.0.0.1"),
         port=int(env.get("BACKCHAT_WEB_PORT", str(DEFAULT_PORT))),
         rasa_url=rasa_url.rstrip("/"),
         public_rasa_url=env.get("BACKCHAT_PUBLIC_RASA_URL", rasa_url).rstrip("/"),
-        rasa_token=env.get("BACKCHAT_RASA_TOKEN") or None,
-        secure_cookies=env.get("BACKCHAT_WEB_SECURE_COOKIES", "") in {"1", "true"},
-        core=load_settings(env),
+        rasa_token=core.rasa_token,
+        # Always Secure in production (behind HTTPS); opt-in otherwise.
+        secure_cookies=core.is_production or secure in {"1", "true"},
+        core=core,
     )

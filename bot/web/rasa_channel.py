@@ -1,41 +1,93 @@
-"""Rasa adapter: the socket.io channel the widget talks to, fixed and hardened.
+"""Rasa adapter: the chat channels, fixed and hardened.
 
-Registered in ``credentials.yml`` by its module path
-(``bot.web.rasa_channel.SocketIOChannel``). It is Rasa's own ``SocketIOInput``
-with two session handlers replaced:
+Registered in ``credentials.yml`` by module path. Both keep Rasa's channel names
+(``rest``, ``socketio``), so URLs and ``output_channel`` do not change.
+
+``SocketIOChannel`` is Rasa's ``SocketIOInput`` with its handlers replaced:
 
 * ``session_request`` awaits ``enter_room``: in python-socketio >= 5.10 it is a
   coroutine that Rasa 3.6 calls without ``await``, so the session room was never
   joined and the bot's replies (and a clinician's) never reached the browser.
   This keeps the patched python-socketio/python-engineio instead of pinning
   versions with published denial-of-service advisories.
-* a session id must look like the random ids Rasa hands out (32 hex digits);
-  anything else gets a fresh one, so a guessable id cannot be used to join
-  someone else's conversation, and a message is accepted only for a session
-  whose room the socket has joined.
+* session ids are issued by the server and signed (``BACKCHAT_SESSION_SECRET``):
+  an id the client made up, or one of another server, gets a fresh one, so a
+  guessed id cannot join someone else's conversation; a message is accepted only
+  for a session whose room the socket has joined.
+* a browser's ``Origin`` must be one of ``BACKCHAT_ALLOWED_ORIGINS``.
+
+``RestChannel`` is Rasa's ``RestInput`` with a strict ``/webhook``: a JSON
+object, a well-formed ``sender``, a string ``message``; with
+``BACKCHAT_REST_REQUIRES_TOKEN`` (on in production) Rasa's token as well.
+
+In both, a message that is too long or not valid text never reaches Rasa
+(nothing is stored): the person gets ``utter_message_too_long`` or
+``utter_message_unreadable``. Logs never hold what the person wrote.
 """
 
 from __future__ import annotations
 
+import hmac
 import inspect
 import logging
-import re
-import uuid
+import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import (
+    CollectingOutputChannel,
+    UserMessage,
+)
+from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
-from sanic import Blueprint
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.settings import Settings, load_settings
+from bot.web.input_guard import (
+    Refusal,
+    check_message,
+    issue_session_id,
+    origin_allowed,
+    valid_sender_id,
+)
+from bot.web.input_guard import valid_session_id as _signed_id_is_valid
 
 logger = logging.getLogger(__name__)
 
-SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+_FALLBACK_TEXT = {
+    "utter_message_too_long": "That message is too long for me. Please send a "
+    "shorter one. In an emergency call 999.",
+    "utter_message_unreadable": "Sorry, I could not read that message. Please "
+    "try again. In an emergency call 999.",
+}
+_process_secret = secrets.token_bytes(32)
 
 
-def valid_session_id(value: Any) -> bool:
-    """Whether ``value`` looks like a session id the server handed out."""
-    return isinstance(value, str) and bool(SESSION_ID.match(value))
+def session_secret(settings: Settings) -> bytes:
+    """The key that signs session ids (per process when none is configured)."""
+    if settings.session_secret:
+        return settings.session_secret.encode()
+    return _process_secret
+
+
+def valid_session_id(value: Any, secret: bytes | None = None) -> bool:
+    """Whether ``value`` is a session id this server issued."""
+    return _signed_id_is_valid(
+        value, secret if secret is not None else session_secret(load_settings())
+    )
+
+
+def response_text(app: Any, name: str) -> str:
+    """The first text of the domain's response ``name`` (wording lives there)."""
+    agent = getattr(getattr(app, "ctx", None), "agent", None)
+    domain = getattr(agent, "domain", None)
+    variants = (domain.responses.get(name) if domain else None) or []
+    for variant in variants:
+        if variant.get("text"):
+            return variant["text"]
+    return _FALLBACK_TEXT[name]
 
 
 class SocketIOChannel(SocketIOInput):
@@ -49,16 +101,38 @@ class SocketIOChannel(SocketIOInput):
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
-        """Rasa's blueprint, with the session handlers replaced."""
+        """Rasa's blueprint, with the connect and session handlers replaced."""
+        settings = load_settings()
+        secret = session_secret(settings)
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio
         namespace = self.namespace or "/"
+        rasa_connect = sio.handlers[namespace]["connect"]
         handle_message = sio.handlers[namespace][self.user_message_evt]
+        apps: list[Any] = []
+
+        @socketio_webhook.listener("before_server_start")
+        async def remember_app(app: Any, _loop: Any) -> None:
+            apps.append(app)
+
+        @sio.on("connect", namespace=self.namespace)
+        async def connect(sid: str, environ: dict, auth: Any = None) -> bool:
+            origin = environ.get("HTTP_ORIGIN")
+            if settings.allowed_origins and not origin_allowed(
+                origin, settings.allowed_origins
+            ):
+                logger.warning("socket.io connection refused: origin not allowed")
+                return False
+            return await rasa_connect(sid, environ, auth)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: Any) -> None:
             requested = data.get("session_id") if isinstance(data, dict) else None
-            session_id = requested if valid_session_id(requested) else uuid.uuid4().hex
+            session_id = (
+                requested
+                if _signed_id_is_valid(requested, secret)
+                else issue_session_id(secret)
+            )
             if self.session_persistence:
                 joined = sio.enter_room(sid, session_id, namespace=self.namespace)
                 if inspect.isawaitable(joined):
@@ -68,12 +142,110 @@ class SocketIOChannel(SocketIOInput):
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def user_message(sid: str, data: Any) -> None:
             if not isinstance(data, dict):
+                logger.warning("socket.io message refused: not an object")
                 return
             if self.session_persistence:
                 rooms = sio.rooms(sid, namespace=self.namespace)
                 if data.get("session_id") not in rooms:
                     logger.warning("message for a session this socket has not joined")
                     return
+            refusal = check_message(data.get("message", ""), settings.max_message_chars)
+            if refusal is not None:
+                logger.warning("socket.io message refused: %s", refusal.name)
+                text = response_text(apps[0] if apps else None, refusal.response)
+                await sio.emit(self.bot_message_evt, {"text": text}, room=sid)
+                return
             await handle_message(sid, data)
 
         return socketio_webhook
+
+
+class RestChannel(RestInput):
+    """Rasa's REST channel, strict about what it accepts."""
+
+    @classmethod
+    def name(cls) -> str:
+        """Same name, so the URL stays ``/webhooks/rest/webhook``."""
+        return "rest"
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[None]]
+    ) -> Blueprint:
+        """A health route and a ``/webhook`` that checks before Rasa sees it."""
+        settings = load_settings()
+        webhook = Blueprint("custom_webhook_RestChannel", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if settings.rest_requires_token and not _has_token(
+                request, settings.rasa_token
+            ):
+                return _refuse(401, "a token is needed")
+            body = _json_object(request)
+            if body is None:
+                return _refuse(400, "the body must be a JSON object")
+            sender_id = body.get("sender")
+            if not valid_sender_id(sender_id):
+                return _refuse(400, "'sender' must be 1-100 letters, digits or ._:@-")
+            metadata = body.get("metadata")
+            if metadata is not None and not isinstance(metadata, dict):
+                return _refuse(400, "'metadata' must be an object")
+            text = body.get("message")
+            refusal = check_message(text, settings.max_message_chars)
+            if refusal is Refusal.NOT_TEXT:
+                return _refuse(400, "'message' must be a string")
+            if refusal is not None:
+                logger.warning("REST message refused: %s", refusal.name)
+                return _reply(sender_id, response_text(request.app, refusal.response))
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(
+                    UserMessage(
+                        text,
+                        collector,
+                        sender_id,
+                        input_channel=self.name(),
+                        metadata=metadata,
+                    )
+                )
+            except Exception as error:  # logged without what the person wrote
+                logger.error(
+                    "a message could not be handled (%s)", type(error).__name__
+                )
+                failed = response_text(request.app, Refusal.NOT_TEXT.response)
+                return response.json(
+                    [*collector.messages, {"recipient_id": sender_id, "text": failed}]
+                )
+            return response.json(collector.messages)
+
+        return webhook
+
+
+def _json_object(request: Request) -> dict[str, Any] | None:
+    try:
+        body = request.json
+    except Exception:  # Sanic raises on bad JSON and bad UTF-8
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def _has_token(request: Request, token: str | None) -> bool:
+    if not token:
+        return False
+    given = request.args.get("token") or ""
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        given = header[7:].strip()
+    return hmac.compare_digest(given.encode(), token.encode())
+
+
+def _refuse(status: int, why: str) -> HTTPResponse:
+    return response.json({"error": why}, status=status)
+
+
+def _reply(sender_id: str, text: str) -> HTTPResponse:
+    return response.json([{"recipient_id": sender_id, "text": text}])

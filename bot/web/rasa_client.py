@@ -72,7 +72,10 @@ class RasaClient:
                     raise RasaError(f"Rasa answered {response.status} to {path}")
                 return await response.json()
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
-            raise RasaError(f"Rasa could not be reached: {error}") from error
+            # The type only: an aiohttp message may quote the URL, token included.
+            raise RasaError(
+                f"Rasa could not be reached ({type(error).__name__})"
+            ) from None
 
     def _session(self) -> aiohttp.ClientSession:
         if self._http is None:

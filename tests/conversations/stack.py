@@ -54,6 +54,9 @@ class Stack:
     with_actions: bool = True
     project: Path = ROOT  # the Rasa project the servers run in
     workers: int = 1  # Rasa's Sanic workers; more than one locks through Redis
+    token: str | None = None  # Rasa's API token (and REST's when required)
+    action_token: str = "test-action-secret"  # Rasa -> action server
+    rest_requires_token: bool = False  # the production setting
     rasa_port: int = field(default_factory=free_port)
     action_port: int = field(default_factory=free_port)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
@@ -66,8 +69,15 @@ class Stack:
     def env(self) -> dict[str, str]:
         # With no action server, point at a port nobody listens on.
         action_port = self.action_port if self.with_actions else free_port()
+        inherited = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("BACKCHAT_RASA_TOKEN")
+        }
+        token = {"BACKCHAT_RASA_TOKEN": self.token} if self.token else {}
         return {
-            **os.environ,
+            **inherited,
+            **token,
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -79,43 +89,56 @@ class Stack:
             "BACKCHAT_LOCK_STORE": "redis" if self.workers > 1 else "in_memory",
             "BACKCHAT_REDIS_HOST": "127.0.0.1",
             "BACKCHAT_REDIS_PORT": os.environ.get("BACKCHAT_REDIS_PORT", "6379"),
+            "BACKCHAT_ACTION_TOKEN": self.action_token,
+            "BACKCHAT_SESSION_SECRET": "test-session-secret",
+            "BACKCHAT_REST_REQUIRES_TOKEN": "1" if self.rest_requires_token else "0",
+            "BACKCHAT_OUTBOX_DIR": str(self.workdir / "outbox"),
+            "BACKCHAT_ALLOWED_ORIGINS": "http://localhost:8000",
+            "BACKCHAT_RASA_HOST": "127.0.0.1",
+            "BACKCHAT_ACTION_HOST": "127.0.0.1",
         }
 
     def start(self) -> Stack:
         self.workdir.mkdir(parents=True, exist_ok=True)
         if self.with_actions:
-            self._spawn(
-                "actions",
-                [
-                    str(BIN / "python"),
-                    "-m",
-                    "rasa_sdk",
-                    "--actions",
-                    "actions",
-                    "--port",
-                    str(self.action_port),
-                ],
-            )
+            self.start_actions()
         self.start_rasa()
         return self
 
+    def start_actions(self) -> None:
+        self._spawn("actions", self.actions_command())
+
+    def actions_command(self) -> list[str]:
+        """The action server, answering only calls with the shared secret."""
+        return [
+            str(BIN / "python"),
+            "-m",
+            "bot.action_server",
+            "--actions",
+            "actions",
+            "--port",
+            str(self.action_port),
+        ]
+
     def start_rasa(self) -> None:
-        self._spawn(
-            "rasa",
-            [
-                str(BIN / "rasa"),
-                "run",
-                "--model",
-                str(self.model),
-                "--port",
-                str(self.rasa_port),
-                "--enable-api",
-                "--credentials",
-                "credentials.yml",
-                "--endpoints",
-                "endpoints.yml",
-            ],
-        )
+        self._spawn("rasa", self.rasa_command())
+
+    def rasa_command(self) -> list[str]:
+        """``rasa run`` through ``bot.rasa_run``: the token from the environment."""
+        return [
+            str(BIN / "python"),
+            "-m",
+            "bot.rasa_run",
+            "--model",
+            str(self.model),
+            "--port",
+            str(self.rasa_port),
+            "--enable-api",
+            "--credentials",
+            "credentials.yml",
+            "--endpoints",
+            "endpoints.yml",
+        ]
 
     def _spawn(self, name: str, command: list[str]) -> None:
         log = (self.workdir / f"{name}.log").open("ab")
@@ -135,7 +158,8 @@ class Stack:
                 if process.poll() is not None:
                     raise RuntimeError(f"{name} exited; log:\n{self.log(name)}")
             try:
-                if requests.get(f"{self.url}/status", timeout=2).ok and (
+                status = f"{self.url}/status?token={self.token}"
+                if requests.get(status, timeout=2).ok and (
                     not self.with_actions or self._actions_up()
                 ):
                     return
@@ -154,6 +178,12 @@ class Stack:
     def log(self, name: str) -> str:
         path = self.workdir / f"{name}.log"
         return path.read_text(errors="replace")[-4000:] if path.exists() else ""
+
+    def kill(self, name: str) -> None:
+        """Kill one server at once (SIGKILL), as a crash would."""
+        process = self.processes.pop(name)
+        _signal_group(process, signal.SIGKILL)
+        process.wait(timeout=30)
 
     def stop_rasa(self) -> None:
         process = self.processes.pop("rasa")
@@ -174,6 +204,7 @@ class Stack:
         response = requests.post(
             f"{self.url}/webhooks/rest/webhook",
             json={"sender": sender, "message": message},
+            headers={"Authorization": f"Bearer {self.token}"} if self.token else {},
             timeout=60,
         )
         response.raise_for_status()
@@ -184,5 +215,9 @@ class Stack:
         return "\n".join(reply.get("text", "") for reply in self.say(sender, message))
 
     def slots(self, sender: str) -> dict[str, Any]:
-        tracker = requests.get(f"{self.url}/conversations/{sender}/tracker", timeout=10)
+        tracker = requests.get(
+            f"{self.url}/conversations/{sender}/tracker",
+            params={"token": self.token},
+            timeout=10,
+        )
         return tracker.json()["slots"]

@@ -174,6 +174,7 @@ def test_while_a_clinician_holds_the_case_an_emergency_still_gets_advice(
     paused = requests.post(
         f"{stack.url}/conversations/{who}/tracker/events",
         json={"event": "pause"},
+        params={"token": stack.token},
         timeout=10,
     )
     paused.raise_for_status()
@@ -189,7 +190,9 @@ def test_while_a_clinician_holds_the_case_an_emergency_still_gets_advice(
 def actions_of_last_turn(stack: Stack, who: str) -> list[str]:
     """The actions Rasa ran after the latest user message, in order."""
     events = requests.get(
-        f"{stack.url}/conversations/{who}/tracker", timeout=10
+        f"{stack.url}/conversations/{who}/tracker",
+        params={"token": stack.token},
+        timeout=10,
     ).json()["events"]
     last_user = max(i for i, e in enumerate(events) if e["event"] == "user")
     return [e["name"] for e in events[last_user:] if e["event"] == "action"]

@@ -311,3 +311,14 @@ def test_ages_as_people_answer_for_themselves_or_others(
         intent="inform", entities=[], requested_slot="age", text=text
     )
     assert answers["age"] == expected
+
+
+@pytest.mark.parametrize("value", ["1e400", "-1e400", "nan", 10**400, None, [3]])
+def test_a_duration_entity_that_is_no_number_of_days_is_ignored(value: object) -> None:
+    answers = answers_from_message(
+        intent="inform",
+        entities=[entity("duration", value)],
+        requested_slot="pain_duration_days",
+        text='/inform{"duration":"1e400"}',
+    )
+    assert "pain_duration_days" not in answers

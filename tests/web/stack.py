@@ -1,8 +1,8 @@
 """The conversation test stack plus BackChat's web app, with Rasa's API locked.
 
-Extends ``tests.conversations.stack.Stack`` without changing it: Rasa gets
-``--auth-token`` and ``--cors`` for the page's origin, and a credentials file whose
-socket.io channel is ``bot.web.rasa_channel.SocketIOChannel``.
+Extends ``tests.conversations.stack.Stack``: Rasa gets ``--cors`` and the allowed
+origin of the page, and a credentials file whose socket.io channel is
+``bot.web.rasa_channel.SocketIOChannel``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def web_credentials(source: Path, target: Path) -> Path:
 class WebStack(Stack):
     """Rasa, the action server and the web app, on free ports."""
 
-    token: str = "test-token-not-secret"
+    token: str | None = "test-token-not-secret"
     web_port: int = field(default_factory=free_port)
 
     @property
@@ -48,6 +48,7 @@ class WebStack(Stack):
             "BACKCHAT_RASA_URL": self.url,
             "BACKCHAT_WEB_HOST": "127.0.0.1",
             "BACKCHAT_WEB_PORT": str(self.web_port),
+            "BACKCHAT_ALLOWED_ORIGINS": self.web_url,
         }
 
     def start(self) -> WebStack:
@@ -55,30 +56,13 @@ class WebStack(Stack):
         self._spawn("web", [str(BIN / "python"), "-m", "bot.web.app"])
         return self
 
-    def start_rasa(self) -> None:
+    def rasa_command(self) -> list[str]:
         credentials = web_credentials(
             ROOT / "credentials.yml", self.workdir / "credentials.yml"
         )
-        self._spawn(
-            "rasa",
-            [
-                str(BIN / "rasa"),
-                "run",
-                "--model",
-                str(self.model),
-                "--port",
-                str(self.rasa_port),
-                "--enable-api",
-                "--auth-token",
-                self.token,
-                "--cors",
-                self.web_url,
-                "--credentials",
-                str(credentials),
-                "--endpoints",
-                "endpoints.yml",
-            ],
-        )
+        command = super().rasa_command()
+        command[command.index("credentials.yml")] = str(credentials)
+        return [*command, "--cors", self.web_url]
 
     def wait_ready(self, timeout: float = 240) -> None:
         deadline = time.monotonic() + timeout

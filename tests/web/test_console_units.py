@@ -301,18 +301,22 @@ def test_the_case_page_escapes_everything_the_person_typed() -> None:
 @pytest.mark.parametrize(
     ("value", "ok"),
     [
-        ("0123456789abcdef0123456789abcdef", True),
+        ("0123456789abcdef0123456789abcdef", False),  # well-formed, not signed
         ("alice", False),
-        ("0123456789ABCDEF0123456789ABCDEF", False),
         (None, False),
         (12, False),
         ("0123456789abcdef0123456789abcdef0", False),
     ],
 )
 def test_only_server_made_session_ids_are_accepted(value: object, ok: bool) -> None:
+    from bot.web.input_guard import issue_session_id
     from bot.web.rasa_channel import valid_session_id
 
-    assert valid_session_id(value) is ok
+    secret = b"k"
+    assert valid_session_id(value, secret) is ok
+    issued = issue_session_id(secret)
+    assert valid_session_id(issued, secret)
+    assert not valid_session_id(issued.upper(), secret)
 
 
 def test_test_credentials_swap_in_the_fixed_channel(tmp_path: Path) -> None:
@@ -347,3 +351,39 @@ def test_the_accounts_command_creates_an_account_without_a_default_password(
     assert "at least 10" in capsys.readouterr().err
     assert main(["list"]) == EXIT_OK
     assert capsys.readouterr().out.split() == ["alice", "carol"]
+
+
+def test_sign_in_backs_off_instead_of_locking_the_real_user_out() -> None:
+    clock = Clock()
+    throttle = LoginThrottle(max_failures=3, client_failures=5, clock=clock)
+    for _ in range(3):
+        assert throttle.allowed("alice", "10.0.0.66")
+        throttle.failed("alice", "10.0.0.66")
+    # The guesser waits 1 s, then 2, 4...; alice on her own machine does not.
+    assert throttle.retry_after("alice", "10.0.0.66") == 1.0
+    assert throttle.allowed("alice", "10.0.0.7")
+    clock.now += 1
+    assert throttle.allowed("alice", "10.0.0.66")
+    throttle.failed("alice", "10.0.0.66")
+    assert throttle.retry_after("alice", "10.0.0.66") == 2.0
+
+
+def test_password_spraying_across_names_is_slowed() -> None:
+    clock = Clock()
+    throttle = LoginThrottle(max_failures=3, client_failures=5, clock=clock)
+    for n in range(5):
+        throttle.failed(f"name{n}", "10.0.0.66")
+    assert not throttle.allowed("someone-else", "10.0.0.66")
+    assert throttle.allowed("someone-else", "10.0.0.7")
+    clock.now += 15 * 60 + 1
+    assert throttle.allowed("someone-else", "10.0.0.66")
+
+
+def test_the_favicon_is_served(tmp_path: Path) -> None:
+    from bot.web.app import create_app
+    from bot.web.config import WebSettings
+
+    app = create_app(WebSettings(), name="favicon_test")
+    routes = {route.path for route in app.router.routes}
+    assert {"favicon.ico", "favicon.svg"} <= routes
+    assert (WebSettings().web_dir / "favicon.svg").read_text().startswith("<svg")

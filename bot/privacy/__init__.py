@@ -1,0 +1,1 @@
+"""What BackChat keeps about a person, and how it is redacted, exported and deleted."""

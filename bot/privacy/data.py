@@ -1,0 +1,193 @@
+"""A person's data: export it, delete it, and delete what is past retention.
+
+A person is a conversation id (``sender_id``). Their data is in two databases:
+Rasa's tracker store (table ``events``: every message, slot, quote) and
+BackChat's own (``handoff_case`` with its summary and quotes; claims go with
+their case). Deletions are recorded in an audit file without content: when,
+what, a hash of the id, and how many rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+TRACKER_TABLE = "events"
+_AGE = re.compile(r"^(\d{1,5})([dhw])$")
+_AGE_UNITS = {"d": 86400, "h": 3600, "w": 7 * 86400}
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """Rows removed for one person."""
+
+    events: int
+    cases: int
+
+    @property
+    def total(self) -> int:
+        """All rows removed."""
+        return self.events + self.cases
+
+
+def parse_age(text: str) -> timedelta:
+    """``30d``, ``12h`` or ``2w`` as a duration; ``ValueError`` otherwise."""
+    match = _AGE.match(text.strip().lower())
+    if not match:
+        raise ValueError(f"not an age like 30d, 12h or 2w: {text!r}")
+    return timedelta(seconds=int(match.group(1)) * _AGE_UNITS[match.group(2)])
+
+
+def _events(engine: Engine) -> sa.Table | None:
+    if not sa.inspect(engine).has_table(TRACKER_TABLE):
+        return None
+    return sa.Table(TRACKER_TABLE, sa.MetaData(), autoload_with=engine)
+
+
+def _cases(engine: Engine) -> sa.Table | None:
+    if not sa.inspect(engine).has_table("handoff_case"):
+        return None
+    return sa.Table("handoff_case", sa.MetaData(), autoload_with=engine)
+
+
+def export_person(tracker_engine: Engine, engine: Engine, sender_id: str) -> dict:
+    """Everything kept about ``sender_id``, as JSON-ready data."""
+    events: list[Any] = []
+    table = _events(tracker_engine)
+    if table is not None:
+        with tracker_engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(table.c.data)
+                .where(table.c.sender_id == sender_id)
+                .order_by(table.c.id)
+            )
+            events = [json.loads(row.data) for row in rows]
+    cases: list[dict[str, Any]] = []
+    handoff = _cases(engine)
+    if handoff is not None:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(handoff).where(handoff.c.sender_id == sender_id)
+            )
+            cases = [_jsonable(dict(row._mapping)) for row in rows]
+    return {"sender_id": sender_id, "events": events, "handoff_cases": cases}
+
+
+def delete_person(
+    tracker_engine: Engine, engine: Engine, sender_id: str, audit: Path | None
+) -> Deleted:
+    """Delete the conversation and the hand-off cases of ``sender_id``."""
+    events = 0
+    table = _events(tracker_engine)
+    if table is not None:
+        with tracker_engine.begin() as conn:
+            events = conn.execute(
+                sa.delete(table).where(table.c.sender_id == sender_id)
+            ).rowcount
+    cases = 0
+    handoff = _cases(engine)
+    if handoff is not None:
+        with engine.begin() as conn:
+            ids = [
+                row.id
+                for row in conn.execute(
+                    sa.select(handoff.c.id).where(handoff.c.sender_id == sender_id)
+                )
+            ]
+            if ids and sa.inspect(engine).has_table("handoff_claim"):
+                claims = sa.Table("handoff_claim", sa.MetaData(), autoload_with=engine)
+                conn.execute(sa.delete(claims).where(claims.c.case_id.in_(ids)))
+            cases = conn.execute(
+                sa.delete(handoff).where(handoff.c.sender_id == sender_id)
+            ).rowcount
+    deleted = Deleted(events=events, cases=cases)
+    if audit is not None:
+        record_deletion(audit, "delete", sender_id, deleted)
+    return deleted
+
+
+def stale_senders(tracker_engine: Engine, older_than: timedelta) -> list[str]:
+    """Conversations whose latest event is older than ``older_than``."""
+    table = _events(tracker_engine)
+    if table is None:
+        return []
+    cutoff = time.time() - older_than.total_seconds()
+    with tracker_engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(table.c.sender_id)
+            .group_by(table.c.sender_id)
+            .having(sa.func.max(table.c.timestamp) < cutoff)
+        )
+        return [row.sender_id for row in rows]
+
+
+def stale_case_senders(engine: Engine, older_than: timedelta) -> list[str]:
+    """Senders of hand-off cases created before the cutoff."""
+    handoff = _cases(engine)
+    if handoff is None:
+        return []
+    cutoff = datetime.now(timezone.utc) - older_than
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(handoff.c.sender_id)
+            .group_by(handoff.c.sender_id)
+            .having(sa.func.max(handoff.c.created_at) < cutoff.replace(tzinfo=None))
+        )
+        return [row.sender_id for row in rows]
+
+
+def purge(
+    tracker_engine: Engine, engine: Engine, older_than: timedelta, audit: Path | None
+) -> dict[str, Deleted]:
+    """Delete every conversation (and its cases) idle for longer than ``older_than``."""
+    senders = set(stale_senders(tracker_engine, older_than))
+    senders |= set(stale_case_senders(engine, older_than)) - _active_senders(
+        tracker_engine, older_than
+    )
+    done = {s: delete_person(tracker_engine, engine, s, None) for s in sorted(senders)}
+    if audit is not None:
+        for sender_id, deleted in done.items():
+            record_deletion(audit, "purge", sender_id, deleted)
+    return done
+
+
+def _active_senders(tracker_engine: Engine, older_than: timedelta) -> set[str]:
+    table = _events(tracker_engine)
+    if table is None:
+        return set()
+    cutoff = time.time() - older_than.total_seconds()
+    with tracker_engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(table.c.sender_id).where(table.c.timestamp >= cutoff).distinct()
+        )
+        return {row.sender_id for row in rows}
+
+
+def record_deletion(audit: Path, kind: str, sender_id: str, deleted: Deleted) -> None:
+    """Append one line to the audit file: no content, only counts and a hash."""
+    audit.parent.mkdir(parents=True, exist_ok=True)
+    line = {
+        "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "what": kind,
+        "sender_sha256": hashlib.sha256(sender_id.encode()).hexdigest(),
+        "events": deleted.events,
+        "cases": deleted.cases,
+    }
+    with audit.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(line) + "\n")
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: value.isoformat() if isinstance(value, datetime) else value
+        for key, value in row.items()
+    }
