@@ -8,10 +8,10 @@ from datetime import date
 from spacy.language import Language
 
 from bot.nlp.entities import ClinicalEntity
-from bot.nlp.labels import DURATION, RED_FLAG
+from bot.nlp.labels import DURATION, ONSET, RED_FLAG
 from bot.nlp.matcher import ABSENT, HEDGED, SPAN_KEY, TODAY_KEY
 from bot.nlp.negation import assess
-from bot.nlp.pipeline import experiencer_values, get_pipeline
+from bot.nlp.pipeline import TRIGGERS, experiencer_values, get_pipeline
 
 #: Longest message read, in characters; the rest is ignored (a chat message
 #: longer than this is a paste, not an answer).
@@ -38,6 +38,17 @@ def clean_text(text: str) -> str:
     text = _HTML_TAG.sub(lambda m: " " * len(m.group()), text)
     text = _CONTROL.sub(" ", text)
     return _WORD_HYPHEN.sub(" ", text)
+
+
+def _experiencer_applies(label: str, value: str, experiencer: frozenset[str]) -> bool:
+    """Whether "someone else had it" triggers apply to an entity.
+
+    An onset of major trauma is the same finding as the ``is_major_trauma``
+    red flag ("my son fell off his bike"), so it follows that flag.
+    """
+    if label == RED_FLAG:
+        return value in experiencer
+    return label == ONSET and f"is_{value}" in experiencer
 
 
 def extract(
@@ -67,6 +78,7 @@ def extract(
         doc.user_data[TODAY_KEY] = today
     doc = nlp(doc)
     experiencer = experiencer_values(nlp)
+    historical = getattr(nlp.get_pipe(TRIGGERS), "historical_values", frozenset())
     entities: list[ClinicalEntity] = []
     for span in doc.spans[SPAN_KEY]:
         value: str | int = span.kb_id_
@@ -76,7 +88,10 @@ def extract(
             doc,
             span,
             absent=span.id_ == ABSENT,
-            experiencer_applies=span.label_ == RED_FLAG and span.kb_id_ in experiencer,
+            experiencer_applies=_experiencer_applies(
+                span.label_, span.kb_id_, experiencer
+            ),
+            historical_applies=span.label_ == RED_FLAG and span.kb_id_ in historical,
         )
         entities.append(
             ClinicalEntity(

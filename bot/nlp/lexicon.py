@@ -38,8 +38,15 @@ _TRIGGER_KINDS = (
     "relative",
     "other_patient",
     "termination",
+    "pre_historical",
+    "post_historical",
 )
-_ASSERTION_KEYS = {"source", "experiencer_values", *_TRIGGER_KINDS}
+_ASSERTION_KEYS = {
+    "source",
+    "experiencer_values",
+    "historical_values",
+    *_TRIGGER_KINDS,
+}
 
 
 class LexiconError(ValueError):
@@ -99,6 +106,13 @@ class AssertionTriggers:
         termination: End a trigger's scope ("but", "although").
         experiencer_values: Values that experiencer triggers apply to.
         source: Where the trigger lists come from.
+        pre_historical: Say the finding that follows is long-standing
+            ("long-standing incontinence"; ConText's historical category):
+            it is not the new finding a red flag asks about.
+        post_historical: The same, after the finding, in its own clause
+            ("a slow stream for 5 years", "catheter since 2019").
+        historical_values: Values that historical triggers apply to (new
+            findings only; a past cancer stays a cancer history).
     """
 
     pre_negation: tuple[str, ...]
@@ -112,6 +126,9 @@ class AssertionTriggers:
     termination: tuple[str, ...]
     experiencer_values: frozenset[str]
     source: str
+    pre_historical: tuple[str, ...] = ()
+    post_historical: tuple[str, ...] = ()
+    historical_values: frozenset[str] = frozenset()
 
     def by_kind(self) -> dict[str, tuple[str, ...]]:
         """Return the trigger phrases keyed by kind name."""
@@ -222,8 +239,19 @@ def _parse_assertion(raw: Any, path: Path) -> AssertionTriggers:
     )
     for value in values:
         _check_value(RED_FLAG, value, path, "assertion.experiencer_values")
+    historical_values = _str_list(
+        raw.get("historical_values"),
+        path,
+        "assertion.historical_values",
+        allow_empty=True,
+    )
+    for value in historical_values:
+        _check_value(RED_FLAG, value, path, "assertion.historical_values")
     return AssertionTriggers(
-        **lists, experiencer_values=frozenset(values), source=raw["source"].strip()
+        **lists,
+        experiencer_values=frozenset(values),
+        source=raw["source"].strip(),
+        historical_values=frozenset(historical_values),
     )
 
 

@@ -42,15 +42,32 @@ EXPERIENCER = "experiencer"
 RELATIVE = "relative"
 OTHER_PATIENT = "other_patient"
 TERMINATION = "termination"
+PRE_HISTORICAL = "pre_historical"
+POST_HISTORICAL = "post_historical"
 
 PRE_SIDE = frozenset(
-    {PRE_NEGATION, PRE_UNCERTAIN, EXPERIENCER, RELATIVE, PSEUDO, TERMINATION}
+    {
+        PRE_NEGATION,
+        PRE_UNCERTAIN,
+        EXPERIENCER,
+        RELATIVE,
+        PSEUDO,
+        TERMINATION,
+        PRE_HISTORICAL,
+    }
 )
-POST_SIDE = frozenset({POST_NEGATION, POST_UNCERTAIN, PSEUDO, TERMINATION})
+POST_SIDE = frozenset(
+    {POST_NEGATION, POST_UNCERTAIN, PSEUDO, TERMINATION, POST_HISTORICAL}
+)
 
 #: How many words may stand between a trigger and the finding it governs.
 PRE_WINDOW = 6
 POST_WINDOW = 3
+#: Words that may not stand between a finding and a "for 5 years" after it:
+#: "can't pee and back pain for years" dates the back pain, not the bladder.
+_NOT_IN_HISTORICAL_GAP = frozenset(
+    {"and", "plus", "&", "with", "but", "back", "pain", "backache", "ache", "now"}
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,8 @@ class AssertionTriggerFinder:
             lemma_of: Norm-to-lemma function of the pipeline.
         """
         self.matcher = Matcher(nlp.vocab)
+        #: Values a "long-standing, unchanged" trigger applies to.
+        self.historical_values = triggers.historical_values
 
         def split(word: str) -> list[str]:
             return [t.norm_ for t in nlp.make_doc(word)]
@@ -160,6 +179,10 @@ CLAUSE_TAIL_WORDS = frozenset(
         "mate",
         "x",
         "xx",
+        "lol",
+        "haha",
+        "ha",
+        "lmao",
     }
 )
 
@@ -181,12 +204,21 @@ def _no_termination_between(terminations: list[Span], start: int, end: int) -> b
     return not any(start <= t.start and t.end <= end for t in terminations)
 
 
+def _plain_gap(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` stay in one plain phrase."""
+    return not any(
+        doc[i].is_punct or doc[i].lower_ in _NOT_IN_HISTORICAL_GAP
+        for i in range(start, end)
+    )
+
+
 def assess(
     doc: Doc,
     span: Span,
     *,
     absent: bool = False,
     experiencer_applies: bool = False,
+    historical_applies: bool = False,
 ) -> Assertion:
     """Decide whether one finding is negated or uncertain.
 
@@ -204,6 +236,9 @@ def assess(
         absent: The finding's own words state absence ("bladder is fine").
         experiencer_applies: Whether "someone else had it" triggers apply to
             this finding (only for history questions such as cancer).
+        historical_applies: Whether "long-standing, unchanged" triggers
+            ("for 5 years", "never changed") deny this finding: a red flag
+            that asks about a new change is not that change.
 
     Returns:
         The assertion status.
@@ -224,7 +259,9 @@ def assess(
             terminations, trig.end, span.start
         ):
             continue
-        if trig.label_ == PRE_NEGATION:
+        if trig.label_ == PRE_NEGATION or (
+            trig.label_ == PRE_HISTORICAL and historical_applies
+        ):
             negated = True
         elif (
             trig.label_ == PRE_UNCERTAIN
@@ -242,7 +279,14 @@ def assess(
             for i in range(span.end + 1, trig.start + 1)
         ):
             continue
-        if trig.label_ == POST_NEGATION and _ends_clause(doc, trig.end, terminations):
+        denies = (
+            trig.label_ == POST_NEGATION and _ends_clause(doc, trig.end, terminations)
+        ) or (
+            trig.label_ == POST_HISTORICAL
+            and historical_applies
+            and _plain_gap(doc, span.end, trig.start)
+        )
+        if denies:
             negated = True
         elif trig.label_ == POST_UNCERTAIN:
             uncertain = True

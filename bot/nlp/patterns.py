@@ -10,6 +10,9 @@ The term language is deliberately tiny. A term is words separated by spaces:
 * a trailing ``?`` makes the word optional (``very?``);
 * ``*`` matches one optional word of any kind (not punctuation, not a
   negation word);
+* ``~`` matches one optional word or comma (any token but a sentence end, a
+  negation word or a turn word: "but", "now", "then"), for ``not_when``
+  phrases that reach across a clause ("legs like jelly after leg day");
 * ``<det>`` matches one optional determiner or possessive ("my", "the", "me").
 
 No regular expressions, no nesting: a term that needs more is two terms.
@@ -25,6 +28,9 @@ TokenPattern = list[dict[str, Any]]
 #: Lemmas a ``*`` gap may not match: a negation inside a gap would otherwise
 #: be hidden from the negation scope ("legs aren't weak").
 GAP_NEVER = ("not", "no", "never", "nothing", "none", "without")
+#: Tokens a ``~`` gap may not match besides those: sentence ends, and words
+#: that start a new turn of events ("after the marathon, but now my legs").
+_SENTENCE_ENDS = (".", "!", "?", "but", "now", "then", "suddenly", "today")
 
 
 class TermSyntaxError(ValueError):
@@ -69,8 +75,8 @@ def compile_term(
             with ``*``, or its alternatives split into different numbers of tokens.
     """
     words = term.split()
-    if words and "*" in (words[0], words[-1]):
-        raise TermSyntaxError(f"term {term!r} may not start or end with '*'")
+    if words and ({"*", "~"} & {words[0], words[-1]}):
+        raise TermSyntaxError(f"term {term!r} may not start or end with a gap")
     pattern: TokenPattern = []
     required = 0
     for raw in words:
@@ -78,6 +84,14 @@ def compile_term(
             # a gap never swallows a negation ("my legs aren't weak")
             pattern.append(
                 {"IS_PUNCT": False, "LEMMA": {"NOT_IN": list(GAP_NEVER)}, "OP": "?"}
+            )
+            continue
+        if raw == "~":
+            pattern.append(
+                {
+                    "LEMMA": {"NOT_IN": [*GAP_NEVER, *_SENTENCE_ENDS]},
+                    "OP": "?",
+                }
             )
             continue
         if raw == "<det>":

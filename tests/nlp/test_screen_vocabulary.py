@@ -402,4 +402,7 @@ FAMILY_LOOK_ALIKES = [
 
 @pytest.mark.parametrize(("text", "value"), FAMILY_LOOK_ALIKES)
 def test_family_look_alike_is_not_matched(run: Run, text: str, value: str) -> None:
-    assert value not in {v for v, _, _ in found(run(text), "red_flag")}
+    # matched at most as a denial ("legs heavy after leg day": a clear "no")
+    assert value not in {
+        v for v, negated, _ in found(run(text), "red_flag") if not negated
+    }
