@@ -27,7 +27,9 @@
 
   // Most serious first; the first level whose pattern matches a message wins.
   var LEVELS = [
-    { name: "emergency", label: "Emergency", pattern: /please call 999|go to a&e now/i, open: true },
+    // Crisis lines first: they also say "999 ... or go to A&E now".
+    { name: "crisis", label: "Support now", pattern: /samaritans/i, open: true },
+    { name: "emergency", label: "Emergency", pattern: /please call 999|go to a&e now|yes, please go now/i, open: true },
     { name: "see-doctor", label: "See a doctor", pattern: /please see a doctor/i, open: true },
     { name: "safety-net", label: "Safety advice", pattern: /call 999|get help at once/i, open: false },
   ];
@@ -60,7 +62,9 @@
       if (!level) continue;
       bubble.classList.add("bc-" + level.name);
       bubble.setAttribute("data-bc-label", level.label);
-      if (level.name === "emergency") bubble.setAttribute("role", "alert");
+      if (level.name === "emergency" || level.name === "crisis") {
+        bubble.setAttribute("role", "alert");
+      }
     }
     var replies = root.querySelectorAll(".rw-reply:not([tabindex])");
     for (var j = 0; j < replies.length; j++) {

@@ -143,6 +143,21 @@ def test_a_red_flag_shows_the_emergency_message(
     save_screenshot(page, "widget.png")
 
 
+def test_a_person_in_crisis_sees_the_crisis_lines_first_then_a_guess_asks(
+    person: Any, web_stack: WebStack
+) -> None:
+    open_chat(person, web_stack)
+    bot_says(person, "tell me about your back pain")
+    say(person, "my back has hurt for years and I want to kill myself")
+    support = person.locator(".rw-response.bc-crisis").first
+    support.wait_for(timeout=TIMEOUT_MS)
+    assert "116 123" in support.inner_text()
+    assert support.get_attribute("role") == "alert"
+    assert person.locator(".rw-response", has_text="Where is the pain").count() == 0
+    assert person.locator(".rw-reply", has_text="Yes, carry on").count() == 1
+    save_screenshot(person, "widget-crisis.png")
+
+
 def test_the_clinician_takes_over_and_the_chat_survives_a_reload(
     browser: Any, web_stack: WebStack, emergency_chat: dict[str, Any]
 ) -> None:
