@@ -420,7 +420,9 @@ def _hedged_flags(entities: Sequence[Mapping[str, Any]]) -> set[str]:
 def emergency_reason(answers: Mapping[str, Any]) -> str | None:
     """Why the answers call for emergency care, in the person's terms, or None.
 
-    A grouped "yes" ("one of these") adds nothing when a named symptom says why.
+    A grouped "yes" ("one of these") adds nothing when a named symptom says why,
+    and one reason per family of rules (RF-CES-*, RF-AOR-*...) is enough: two
+    cauda equina symptoms share one explanation.
     """
     assessment = assess(
         {name: answers.get(name) for name in _RULESET.answers}, _RULESET
@@ -433,4 +435,6 @@ def emergency_reason(answers: Mapping[str, Any]) -> str | None:
         for rule in rules
         if not all(_RULESET.answers[n].covers for n in condition_answers(rule.when))
     ]
-    return "; ".join(dict.fromkeys(rule.reason for rule in named or rules))
+    by_family = {rule.id.rsplit("-", 1)[0]: rule for rule in reversed(named or rules)}
+    first_each = [rule for rule in named or rules if rule in by_family.values()]
+    return "; ".join(dict.fromkeys(rule.reason for rule in first_each))

@@ -322,3 +322,16 @@ def test_a_duration_entity_that_is_no_number_of_days_is_ignored(value: object) -
         text='/inform{"duration":"1e400"}',
     )
     assert "pain_duration_days" not in answers
+
+
+def test_the_emergency_reason_explains_each_kind_of_emergency_once() -> None:
+    from bot.dialogue.slot_filling import emergency_reason
+
+    two_nerve_symptoms = emergency_reason(
+        {"has_bladder_bowel_change": True, "has_saddle_numbness": True}
+    )
+    assert two_nerve_symptoms is not None
+    assert two_nerve_symptoms.count("base of the spine") == 1
+    both = emergency_reason({"has_bladder_bowel_change": True, "has_chest_pain": True})
+    assert both is not None and "heart" in both and "base of the spine" in both
+    assert emergency_reason({"has_night_pain": True}) is None
