@@ -83,6 +83,19 @@ _PATTERNS = [
         r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?))",
         re.I,
     ),
+    # "first time at 63", "at the age of 63" (not "at 50mph", "at 30 weeks")
+    re.compile(
+        r"\bat\s+(?:the\s+age\s+of\s+)?(?P<n>\d{2})\b(?![.:]\d)"
+        r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|hours?|hrs?|min"
+        r"|mins?|minutes?|mph|km|kph|miles?|degrees?|%|kg|lbs?|ft|feet|foot|m\b"
+        r"|metres?|meters?|/|am\b|pm\b|o'?clock))",
+        re.I,
+    ),
+    # a bare two-digit number that opens or closes the message as a clause of
+    # its own, as people sign off their age in forums ("52, sore a fortnight";
+    # "back ache from bowling, 22")
+    re.compile(r"^\s*(?P<n>[1-9]\d)\s*,"),
+    re.compile(r"(?<!\d),\s*(?P<n>[1-9]\d)\s*[.!]*\s*$"),
 ]
 # A bare number is an age only as the answer to "How old are you?".
 _BARE = re.compile(
