@@ -183,10 +183,11 @@ def _answer_to_requested(
 
 # Typed replies to a yes/no question, as people write them. A hedged yes ("a
 # bit", "I think so") is a yes: a red flag half-admitted is safer checked.
-# Replies that say yes with a hedge (also in _YES_REPLIES).
+# Replies that say yes with a hedge.
 _HEDGED_YES = (
     "a bit",
     "a little",
+    "a little bit",
     "bit",
     "slightly",
     "sometimes",
@@ -202,7 +203,7 @@ _HEDGED_YES = (
     "i guess",
     "guess so",
 )
-_YES_REPLIES = (
+_YES_REPLIES = _HEDGED_YES + (
     "yes",
     "yeah",
     "yep",
@@ -222,23 +223,6 @@ _YES_REPLIES = (
     "correct",
     "right",
     "true",
-    "a bit",
-    "a little",
-    "a little bit",
-    "bit",
-    "slightly",
-    "sometimes",
-    "i think so",
-    "think so",
-    "kind of",
-    "kinda",
-    "sort of",
-    "sorta",
-    "probably",
-    "maybe",
-    "possibly",
-    "i guess",
-    "guess so",
     "please",
     "yes please",
     "go on",
