@@ -203,7 +203,8 @@ _HEDGED_YES = (
     "i guess",
     "guess so",
 )
-_YES_REPLIES = _HEDGED_YES + (
+_YES_REPLIES = (
+    *_HEDGED_YES,
     "yes",
     "yeah",
     "yep",
