@@ -19,8 +19,9 @@ from rasa.shared.core.events import BotUttered, Event, Restarted, SlotSet, UserU
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.safety_turn import PENDING_QUESTIONS
-from bot.dialogue.slot_filling import emergency_reason, slot_updates
+from bot.dialogue.slot_filling import slot_updates
 from bot.nlp.durations import parse_duration_days
+from bot.triage.emergency_message import emergency_reason
 
 EXTRACTION_ACTION = "action_extract_triage_answers"  # named in domain.yml
 TRIAGE_FORM = "triage_form"

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from bot.dialogue.replies import is_hedged_reply, typed_reply
 from bot.nlp.age import find_age, parse_age_answer
-from bot.triage.assess import assess
-from bot.triage.ruleset import Urgency, condition_answers, default_ruleset
+from bot.triage.ruleset import default_ruleset
 
 _RULESET = default_ruleset()
 LOCATION_VALUES = _RULESET.answers["pain_location"].values
@@ -98,14 +98,6 @@ def answers_from_message(
     return answers
 
 
-def _implied_yes(name: str) -> tuple[str, ...]:
-    """Every grouped question a yes to ``name`` answers, transitively."""
-    found: list[str] = []
-    for parent in _IMPLIED_YES.get(name, ()):
-        found += [parent, *_implied_yes(parent)]
-    return tuple(found)
-
-
 def _apply_entity(
     entity: Mapping[str, Any], answers: dict[str, Any], denied: set[str]
 ) -> None:
@@ -137,7 +129,7 @@ def _apply_entity(
             denied.add(value)
             return
         answers[value] = True
-        for implied in _implied_yes(value):
+        for implied in _IMPLIED_YES.get(value, ()):
             answers[implied] = True
         if value == "is_after_injury":
             answers.setdefault("pain_onset", "minor_injury")
@@ -179,146 +171,6 @@ def _answer_to_requested(
         age = parse_age_answer(text)
         return {} if age is None else {slot: age}
     return {}
-
-
-# Typed replies to a yes/no question, as people write them. A hedged yes ("a
-# bit", "I think so") is a yes: a red flag half-admitted is safer checked.
-# Replies that say yes with a hedge.
-_HEDGED_YES = (
-    "a bit",
-    "a little",
-    "a little bit",
-    "bit",
-    "slightly",
-    "sometimes",
-    "i think so",
-    "think so",
-    "kind of",
-    "kinda",
-    "sort of",
-    "sorta",
-    "probably",
-    "maybe",
-    "possibly",
-    "i guess",
-    "guess so",
-)
-_YES_REPLIES = (
-    *_HEDGED_YES,
-    "yes",
-    "yeah",
-    "yep",
-    "yup",
-    "yea",
-    "ya",
-    "yh",
-    "yas",
-    "aye",
-    "y",
-    "sure",
-    "ok",
-    "okay",
-    "k",
-    "definitely",
-    "absolutely",
-    "correct",
-    "right",
-    "true",
-    "please",
-    "yes please",
-    "go on",
-    "go on then",
-    "please do",
-    "i do",
-    "it does",
-    "i have",
-    "it is",
-    "i am",
-    "mostly",
-    "often",
-    "a lot",
-)
-_NO_REPLIES = (
-    "no",
-    "nope",
-    "nah",
-    "na",
-    "n",
-    "never",
-    "none",
-    "not really",
-    "not at all",
-    "no thanks",
-    "no thank you",
-    "nothing",
-    "neither",
-    "i don't",
-    "i dont",
-    "it doesn't",
-    "it doesnt",
-    "i haven't",
-    "i havent",
-    "not that i know",
-    "don't think so",
-    "dont think so",
-    "i don't think so",
-    "i dont think so",
-    "none of these",
-    "none of those",
-    "no none",
-    "negative",
-)
-_UNSURE_REPLIES = (
-    "not sure",
-    "unsure",
-    "dunno",
-    "don't know",
-    "dont know",
-    "i don't know",
-    "i dont know",
-    "idk",
-    "no idea",
-    "can't say",
-    "cant say",
-    "hard to say",
-    "not certain",
-    "i'm not sure",
-    "im not sure",
-    "no clue",
-)
-_REPLY_TABLE = sorted(
-    [(p, "unsure") for p in _UNSURE_REPLIES]
-    + [(p, "no") for p in _NO_REPLIES]
-    + [(p, "yes") for p in _YES_REPLIES],
-    key=lambda pair: -len(pair[0]),
-)
-
-
-def _reply_words(text: str | None) -> str:
-    cleaned = (text or "").lower().replace("\u2019", "'")
-    for mark in ",.!?":
-        cleaned = cleaned.replace(mark, " ")
-    return " ".join(cleaned.split())
-
-
-def is_hedged_reply(text: str | None) -> bool:
-    """A reply that opens with a hedge ("maybe", "a bit", "I think so")."""
-    words = _reply_words(text)
-    return any(words == p or words.startswith(p + " ") for p in _HEDGED_YES)
-
-
-def typed_reply(text: str | None) -> str | None:
-    """``"yes"``, ``"no"`` or ``"unsure"`` for a typed reply that opens with one.
-
-    Longest phrase first, so "not really" is a no and "not sure" unsure; the
-    reply must start with the phrase and the phrase must end on a word break
-    ("nothing like that" is a no, "nowhere" is not).
-    """
-    words = _reply_words(text)
-    for phrase, meaning in _REPLY_TABLE:
-        if words == phrase or words.startswith(phrase + " "):
-            return meaning
-    return None
 
 
 def _as_days(value: Any) -> int | None:
@@ -400,26 +252,3 @@ def _hedged_flags(entities: Sequence[Mapping[str, Any]]) -> set[str]:
         and not e.get("negated")
         and e.get("value") in RED_FLAG_ANSWERS
     }
-
-
-def emergency_reason(answers: Mapping[str, Any]) -> str | None:
-    """Why the answers call for emergency care, in the person's terms, or None.
-
-    A grouped "yes" ("one of these") adds nothing when a named symptom says why,
-    and one reason per family of rules (RF-CES-*, RF-AOR-*...) is enough: two
-    cauda equina symptoms share one explanation.
-    """
-    assessment = assess(
-        {name: answers.get(name) for name in _RULESET.answers}, _RULESET
-    )
-    if assessment.level is not Urgency.EMERGENCY:
-        return None
-    rules = [rule for rule in assessment.fired if rule.urgency is Urgency.EMERGENCY]
-    named = [
-        rule
-        for rule in rules
-        if not all(_RULESET.answers[n].covers for n in condition_answers(rule.when))
-    ]
-    by_family = {rule.id.rsplit("-", 1)[0]: rule for rule in reversed(named or rules)}
-    first_each = [rule for rule in named or rules if rule in by_family.values()]
-    return "; ".join(dict.fromkeys(rule.reason for rule in first_each))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.dialogue import safety_turn
-from bot.dialogue.slot_filling import slot_updates, typed_reply
+from bot.dialogue.replies import typed_reply
+from bot.dialogue.slot_filling import slot_updates
 from bot.nlp.durations import parse_duration_days
 from bot.triage import Urgency, assess
 from bot.triage.ruleset import default_ruleset

@@ -29,6 +29,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.dialogue.replies import typed_reply
 from bot.dialogue.safety_turn import (
     TRIAGE_FORM,
     UTTER_EMERGENCY,
@@ -36,7 +37,6 @@ from bot.dialogue.safety_turn import (
     next_step,
     safety_steps,
 )
-from bot.dialogue.slot_filling import typed_reply
 from bot.nlp.labels import CRISIS_RED_FLAG
 from bot.rasa_action_outage import install as install_outage_notice
 from bot.rasa_paused_safety import install as install_paused_safety

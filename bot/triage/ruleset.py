@@ -140,12 +140,20 @@ class Ruleset:
         return self.context_answers + tuple(q.answer for q in self.questions)
 
     def implied_yes(self) -> dict[str, tuple[str, ...]]:
-        """A "yes" to an answer is a yes to every grouped question covering it."""
-        implied: dict[str, list[str]] = {}
+        """A "yes" to an answer is a yes to every grouped question covering it,
+        and to the groups covering those in turn."""
+        parents: dict[str, list[str]] = {}
         for name, spec in self.answers.items():
             for member in spec.covers:
-                implied.setdefault(member, []).append(name)
-        return {member: tuple(names) for member, names in implied.items()}
+                parents.setdefault(member, []).append(name)
+
+        def covering(name: str) -> list[str]:
+            found = []
+            for parent in parents.get(name, []):
+                found += [parent, *covering(parent)]
+            return found
+
+        return {member: tuple(dict.fromkeys(covering(member))) for member in parents}
 
     def implied_no(self) -> dict[str, tuple[str, ...]]:
         """A "no" to a grouped question is a no to every answer it covers."""

@@ -325,7 +325,7 @@ def test_a_duration_entity_that_is_no_number_of_days_is_ignored(value: object) -
 
 
 def test_the_emergency_reason_explains_each_kind_of_emergency_once() -> None:
-    from bot.dialogue.slot_filling import emergency_reason
+    from bot.triage.emergency_message import emergency_reason
 
     two_nerve_symptoms = emergency_reason(
         {"has_bladder_bowel_change": True, "has_saddle_numbness": True}
