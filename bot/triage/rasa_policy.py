@@ -33,6 +33,7 @@ from bot.dialogue.replies import typed_reply
 from bot.dialogue.safety_turn import (
     TRIAGE_FORM,
     UTTER_EMERGENCY,
+    UTTER_EMERGENCY_STAYS,
     TurnFacts,
     next_step,
     safety_steps,
@@ -41,14 +42,15 @@ from bot.nlp.labels import CRISIS_RED_FLAG
 from bot.rasa_action_outage import install as install_outage_notice
 from bot.rasa_paused_safety import install as install_paused_safety
 from bot.rasa_paused_safety import reason_set_this_turn
+from bot.rasa_slot_extraction import REASON_SLOT, last_bot_response
 from bot.rasa_slot_extraction import install as install_slot_extraction
-from bot.rasa_slot_extraction import last_bot_response
 from bot.rasa_speedups import install as install_speedups
 from bot.triage.assess import assess
 from bot.triage.emergency_message import (
     EMERGENCY_ANSWERS,
     EMERGENCY_INTENT,
     RED_FLAG_ENTITY,
+    emergency_reason,
 )
 from bot.triage.ruleset import Urgency, default_ruleset
 
@@ -122,7 +124,26 @@ class EmergencyPolicy(Policy):
         if step is None or step not in domain.action_names_or_texts:
             return self._prediction(probabilities)
         probabilities[domain.index_for_action(step)] = 1.0
-        return self._prediction(probabilities, is_no_user_prediction=True)
+        return self._prediction(
+            probabilities,
+            events=_reason_events(tracker, step),
+            is_no_user_prediction=True,
+        )
+
+
+def _reason_events(tracker: DialogueStateTracker, step: str) -> list[Any]:
+    """The emergency message says why: set its reason slot before it is said.
+
+    The slot extraction sets it for answers read from the message; answers set
+    by the form (a second "not sure" counted as yes) reach here without it.
+    """
+    if step not in (UTTER_EMERGENCY, UTTER_EMERGENCY_STAYS):
+        return []
+    slots = tracker.current_slot_values()
+    reason = emergency_reason(slots)
+    if reason is None or reason == slots.get(REASON_SLOT):
+        return []
+    return [SlotSet(REASON_SLOT, reason)]
 
 
 def turn_facts(tracker: DialogueStateTracker, turn: list[Any]) -> TurnFacts:

@@ -240,3 +240,14 @@ def test_exact_actions_of_the_safety_paths(
     for message in script:
         stack.text(who, message)
     assert actions_of_last_turn(stack, who) == expected
+
+
+def test_not_sure_twice_to_the_screen_is_an_emergency_that_says_why(
+    stack: Stack,
+) -> None:
+    who = sender()
+    stack.text(who, "I'm 40, lower back pain for 2 weeks, came on slowly")
+    assert "safest to answer yes" in stack.text(who, "not sure")
+    reply = stack.text(who, "not sure")
+    assert "count that as a yes" in reply and "Please call 999" in reply
+    assert "Why: None" not in reply and "within hours" in reply
