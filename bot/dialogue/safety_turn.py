@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.dialogue.slot_filling import stated_flags
 from bot.nlp.labels import CRISIS_RED_FLAG, EMERGENCY_RED_FLAGS, RED_FLAG
 
 # Domain names (domain.yml; tests/triage/test_derivation.py checks they exist).
@@ -83,16 +84,6 @@ class TurnFacts:
     screen_denied_now: bool = False
 
 
-def _flags(entities: Sequence[Mapping[str, Any]], *, hedged: bool) -> set[str]:
-    return {
-        str(e.get("value"))
-        for e in entities
-        if e.get("entity") == RED_FLAG
-        and not e.get("negated")
-        and bool(e.get("uncertain")) is hedged
-    }
-
-
 def _said_yes(facts: TurnFacts) -> bool:
     return facts.intent in _YES_INTENTS or (
         facts.intent != "deny" and facts.typed_reply == "yes"
@@ -107,8 +98,8 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
     """The steps that must run this turn, in order, or ``None`` for none."""
     if facts.intent in _RASA_CONTROL_INTENTS:
         return None
-    affirmed = _flags(facts.entities, hedged=False)
-    hedged = _flags(facts.entities, hedged=True)
+    affirmed = stated_flags(facts.entities, hedged=False)
+    hedged = stated_flags(facts.entities, hedged=True)
     steps: list[str] = []
     if CRISIS_RED_FLAG in affirmed or facts.crisis_answer_now:
         steps.append(UTTER_CRISIS)
@@ -177,7 +168,7 @@ def message_needs_safety(
 ) -> bool:
     """Whether a message must be answered even while a clinician holds the case:
     it states an emergency or a crisis (rules, not a classifier guess)."""
-    affirmed = _flags(entities, hedged=False)
+    affirmed = stated_flags(entities, hedged=False)
     return (
         bool(affirmed & EMERGENCY_RED_FLAGS)
         or CRISIS_RED_FLAG in affirmed

@@ -234,7 +234,7 @@ def slot_updates(
     }
     # A hedged mention after an earlier "no" ("well, maybe it does wake me")
     # re-opens that question, so the form asks it again, directly.
-    for name in _hedged_flags(entities) - set(answers):
+    for name in (stated_flags(entities, hedged=True) & RED_FLAG_ANSWERS) - set(answers):
         if slots.get(name) is False:
             updates[name] = None
     quotes = red_flag_quotes(entities, text)
@@ -243,12 +243,12 @@ def slot_updates(
     return updates
 
 
-def _hedged_flags(entities: Sequence[Mapping[str, Any]]) -> set[str]:
+def stated_flags(entities: Sequence[Mapping[str, Any]], *, hedged: bool) -> set[str]:
+    """Red flags a message states, not denied: the hedged ones or the plain ones."""
     return {
         str(e.get("value"))
         for e in entities
         if e.get("entity") == "red_flag"
-        and e.get("uncertain")
         and not e.get("negated")
-        and e.get("value") in RED_FLAG_ANSWERS
+        and bool(e.get("uncertain")) is hedged
     }
