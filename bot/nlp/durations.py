@@ -18,8 +18,12 @@ Conventions (written once here, tested in ``tests/nlp/test_durations.py``):
   today is Monday); "last week" / "all week" = 7, "last month" = 30;
   "since March" to the 1st of the most recent March; "since Christmas" to the
   most recent 25 December;
-* ages ("55 years old") and frequencies ("3 days a week", "twice a day") are
-  not durations;
+* ages ("55 years old", "I am 55 years and...") and frequencies ("3 days a
+  week", "twice a day") are not durations;
+* "the past week" = 7 like "the last week"; "this week" = 7, "this month" = 30
+  (an upper bound, so chronicity is never understated);
+* "since the end of September" counts from the 1st of that month, like "since
+  September";
 * "for ages" and other phrases with no number are left alone (``None``): the
   bot should ask again rather than guess.
 """
@@ -171,6 +175,10 @@ _QUANTITY = re.compile(
     rf"(?!\s+(?:a|an|per|each)\s+(?:day|week|month|year)\b)",
     re.IGNORECASE,
 )
+# "I am 55 years and ..." (no "old"): an age, said in the first or third person.
+_AGE_BEFORE = re.compile(
+    r"\b(?:i\s*am|i'?m|aged?|(?:he|she)(?:\s+is|'?s))\s*$", re.IGNORECASE
+)
 _FREQUENCY_BEFORE = re.compile(
     r"(?:once|twice|times|per|every|each|x|days?|nights?|hours?)\s*$", re.IGNORECASE
 )
@@ -186,12 +194,13 @@ _SINCE_WEEKDAY = re.compile(
 )
 _SINCE_MONTH = re.compile(
     rf"\b(?:since|from|in|started|start|began)\s+(?:early\s+|mid\s+|late\s+)?"
+    r"(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?"
     rf"(?:last\s+)?{_MONTH_RE}\b",
     re.IGNORECASE,
 )
 _SINCE_LAST = re.compile(
-    r"\b(?:(?:since|from|over)\s+(?:last|the)|last|all)\s+"
-    r"(?P<unit>week|month|year|weekend)\b",
+    r"\b(?:(?:since|from|over|for|in)\s+(?:the\s+)?(?:last|past)|the\s+past"
+    r"|since\s+the|last|all|this)\s+(?P<unit>week|month|year|weekend)\b",
     re.IGNORECASE,
 )
 _FIXED = re.compile(
@@ -309,6 +318,10 @@ def find_durations(text: str, today: date | None = None) -> list[DurationMatch]:
     candidates: list[DurationMatch] = []
     for match in _QUANTITY.finditer(text):
         if _FREQUENCY_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            continue
+        if _UNIT_FORMS[match.group("unit").lower()] == "year" and _AGE_BEFORE.search(
+            text[max(0, match.start() - 12) : match.start()]
+        ):
             continue
         days = _quantity_days(match)
         if days is not None:

@@ -60,6 +60,14 @@ MONDAY = date(2026, 11, 23)
         ("since Christmas", 333),
         ("since March", 267),
         ("It's been like this for about 3 weeks now.", 21),
+        ("for the past week my lower back has been aching", 7),
+        ("over the past month", 30),
+        ("it started this month", 30),
+        ("since the end of September", 83),
+        ("since the start of November", 22),
+        ("I am 55 years and this pain is new since 10 days", 10),
+        ("she's 70 years, pain for 2 weeks", 14),
+        ("it has been 2 years", 730),
     ],
 )
 def test_parse_duration_days(text: str, days: int) -> None:
@@ -73,6 +81,8 @@ def test_parse_duration_days(text: str, days: int) -> None:
         "for ages",
         "a while",
         "I'm 55 years old",
+        "I am 55 years and it hurts",
+        "aged 70 yrs",
         "a 40 yr old man",
         "3 days a week",
         "twice a day",
