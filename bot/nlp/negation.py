@@ -70,6 +70,11 @@ _NOT_IN_HISTORICAL_GAP = frozenset(
 )
 
 
+#: Terminations that only say when a long-standing finding happens ("when I
+#: sneeze"), which a "for years" after it still dates.
+_CIRCUMSTANCE_WORDS = frozenset({"when", "whenever", "if"})
+
+
 @dataclass(frozen=True)
 class Assertion:
     """Whether a finding was denied or hedged.
@@ -272,7 +277,14 @@ def assess(
     for trig in post:
         if trig.start < span.end or trig.start - span.end > POST_WINDOW:
             continue
-        if not _no_termination_between(terminations, span.end, trig.start):
+        # "a leak when I sneeze since my first baby, years ago": the "when"
+        # clause says when it happens; it does not end the finding's clause
+        barriers = (
+            [t for t in terminations if t.text.lower() not in _CIRCUMSTANCE_WORDS]
+            if trig.label_ == POST_HISTORICAL
+            else terminations
+        )
+        if not _no_termination_between(barriers, span.end, trig.start):
             continue
         if any(
             doc[i].is_sent_start and doc[i - 1].text != "?"
