@@ -127,6 +127,31 @@ def _valid(age: int | None) -> int | None:
     return age if age is not None and 1 <= age <= _MAX_AGE else None
 
 
+# "carrying my 2 year old" names the writer's child; when the writer's own back
+# is the one that hurts, that age is not the patient's ("my 80 year old mum,
+# her back" still is).
+_SOMEONE_ELSES = re.compile(r"\b(?:my|our)\s+$", re.I)
+_WRITERS_BACK = re.compile(
+    r"\bmy\s+(?:\w+\s+)?(?:back|spine)\b|\bi(?:'ve|\s+have)?\s+"
+    r"(?:hurt|pulled|put|did|tweaked|strained|twisted)\b",
+    re.I,
+)
+_THEIR_BACK = re.compile(
+    r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:back|spine|pain)\b"
+    r"|\b(?:s?he|they)(?:'s|\s+is|\s+has|\s+says)\b",
+    re.I,
+)
+
+
+def _names_someone_else(text: str, match: re.Match[str]) -> bool:
+    """Whether the age belongs to someone the writer mentions, not the patient."""
+    return bool(
+        _SOMEONE_ELSES.search(text[max(0, match.start() - 6) : match.start()])
+        and _WRITERS_BACK.search(text)
+        and not _THEIR_BACK.search(text)
+    )
+
+
 def find_age(text: str) -> int | None:
     """The person's age stated anywhere in ``text``, or ``None``.
 
@@ -138,6 +163,8 @@ def find_age(text: str) -> int | None:
     text = text[:MAX_CHARS]
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
+            if _names_someone_else(text, match):
+                continue
             age = _valid(_value(match.group("n")))
             if age is not None:
                 return age

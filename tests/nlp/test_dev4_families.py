@@ -18,6 +18,7 @@ from collections.abc import Callable
 import pytest
 
 from bot.nlp import ClinicalEntity, red_flags_present
+from bot.nlp.age import find_age
 from tests.nlp.conftest import found
 
 Run = Callable[[str], list[ClinicalEntity]]
@@ -164,3 +165,19 @@ def test_a_long_standing_or_passing_feeling_is_not_a_new_change(
     run: Run, text: str, value: str
 ) -> None:
     assert (value, False, False) not in found(run(text), "red_flag")
+
+
+WHOSE_AGE = [
+    ("carrying my 2 year old on my hip and now my lower back aches", None),
+    ("my 4 year old jumped on me and I've pulled my back", None),
+    ("my 80 year old mum says her back is agony", 80),
+    ("my 15 year old has had back pain for a week, he says it hurts", 15),
+    ("I'm 41 and lifting my 3 year old hurt my back", 41),
+]
+
+
+@pytest.mark.parametrize(("text", "age"), WHOSE_AGE)
+def test_the_age_is_the_patients_not_a_child_the_writer_carries(
+    text: str, age: int | None
+) -> None:
+    assert find_age(text) == age
