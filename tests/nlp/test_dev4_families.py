@@ -75,7 +75,14 @@ FOUND = [
     ("I keep veering to one side when I walk", "has_leg_weakness"),
     ("my chest is like a car is sitting on it", "has_chest_pain"),
     ("some days I wish I would not wake up", "has_suicidal_thoughts"),
+    ("the ache is getting gradually worse every week", "has_progressive_pain"),
 ]
+
+
+def test_the_bra_strap_is_the_upper_back(run: Run) -> None:
+    assert ("upper_back", False, False) in found(
+        run("a new ache right at the level of my bra strap"), "body_location"
+    )
 
 
 @pytest.mark.parametrize(("text", "value"), FOUND)
