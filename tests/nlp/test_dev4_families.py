@@ -76,6 +76,10 @@ FOUND = [
     ("my chest is like a car is sitting on it", "has_chest_pain"),
     ("some days I wish I would not wake up", "has_suicidal_thoughts"),
     ("the ache is getting gradually worse every week", "has_progressive_pain"),
+    # sciatica in both legs, with more words between
+    ("a burning ache down the backs of both my legs", "has_bilateral_leg_weakness"),
+    ("now my two feet have pins and needles", "has_bilateral_leg_weakness"),
+    ("my legs both have this shooting pain", "has_bilateral_leg_weakness"),
 ]
 
 
@@ -130,6 +134,9 @@ QUIET = [
     ),
     ("I used to have bladder problems after my first baby", "has_bladder_bowel_change"),
     ("I think I'm coming down with a cold, bit feverish", "has_sepsis_signs"),
+    ("aching in both legs after the marathon", "has_bilateral_leg_weakness"),
+    ("sore back, my two legs are totally fine", "has_bilateral_leg_weakness"),
+    ("burning pain in my back, both legs fine", "has_bilateral_leg_weakness"),
 ]
 
 
