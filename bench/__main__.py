@@ -26,7 +26,7 @@ from bench.servers import (
     train_backchat,
 )
 from bench.stats import median_of_rounds
-from tests.conversations.stack import Stack
+from bot.stack import Stack
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # BackChat runs as scaled out: two Rasa workers sharing conversation locks in
