@@ -234,6 +234,4 @@ class WebStack(Stack):
 
 def spawn_web_app(workdir: Path, env: dict[str, str]) -> subprocess.Popen:
     """Start the web app alone (for tests of its HTTP API without Rasa)."""
-    return ProcessGroup(workdir).spawn(
-        "web", web_command(), cwd=PROJECT_ROOT, env=env
-    )
+    return ProcessGroup(workdir).spawn("web", web_command(), cwd=PROJECT_ROOT, env=env)
