@@ -12,6 +12,7 @@ share cookies:
   Redis, so no stickiness is needed;
 * everything else is the web app (page, widget, console).
 
+Its access log (``access.log``) names the replica that answered each request.
 A second, internal listener puts the action server(s) behind nginx for Rasa.
 Only nginx's own open-source modules are used (``hash``, ``map``), as Debian
 ships them.
@@ -64,6 +65,8 @@ def config(layout: Layout) -> str:
         f"error_log {folder / 'nginx-error.log'} warn;",
         "events { worker_connections 2048; }",
         "http {",
+        # Which replica answered each request: the fault tests and sizing read it.
+        "    log_format upstream '$msec $upstream_addr $status $request_method $uri';",
         "    access_log off;",
         f"    client_body_temp_path {folder / 'tmp-body'};",
         f"    proxy_temp_path {folder / 'tmp-proxy'};",
@@ -102,6 +105,7 @@ def config(layout: Layout) -> str:
         "    }",
         "    server {",
         f"        listen 127.0.0.1:{layout.public_port};",
+        f"        access_log {folder / 'access.log'} upstream;",
         "        add_header Set-Cookie $backchat_set_route;",
         "        proxy_set_header Host $http_host;",
         "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
