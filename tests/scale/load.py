@@ -76,12 +76,17 @@ class Tally:
 
 
 NO_REPLY = "no reply"  # Rasa's REST channel answers [] when the turn failed
+# BackChat's REST channel, when the turn failed (a lock or store error): try
+# again, with the emergency safety net.
+SEND_AGAIN = "couldn't read that message"
 
 
 def failure(reply: str) -> str:
     """What a wrong reply was: none, the outage notice, or something else."""
     if not reply.strip():
         return NO_REPLY
+    if SEND_AGAIN in reply:
+        return SEND_AGAIN
     return OUTAGE_NOTICE if OUTAGE_NOTICE in reply else "unexpected reply"
 
 
