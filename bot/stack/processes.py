@@ -9,6 +9,8 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from bot.stack.services import as_user
+
 
 def signal_group(process: subprocess.Popen, signum: int) -> None:
     """Send ``signum`` to the process's whole group (Sanic forks workers)."""
@@ -44,7 +46,7 @@ class ProcessGroup:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # a group, so stopping reaches the workers
-                user=user,
+                **as_user(user),
             )
         self.processes[name] = process
         return process

@@ -76,6 +76,7 @@ class ProductionStack(WebStack):
     postgres_port: int = field(default_factory=free_port)
     redis_port: int = field(default_factory=free_port)
     rasa_ports: tuple[int, ...] = ()
+    settings_profile: str = "development"  # BACKCHAT_PROFILE of the servers
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -129,6 +130,7 @@ class ProductionStack(WebStack):
             "BACKCHAT_RASA_URL": self.url,
             "BACKCHAT_PUBLIC_RASA_URL": self.url,
             "BACKCHAT_ALLOWED_ORIGINS": ",".join(self.origins()),
+            "BACKCHAT_PROFILE": self.settings_profile,
         }
 
     def origins(self) -> list[str]:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.settings import PROJECT_ROOT
 
@@ -80,6 +81,37 @@ def nginx_binary() -> str:
     return shutil.which("nginx") or "/usr/sbin/nginx"
 
 
+def _let_others_through(folder: Path) -> None:
+    """Let other users traverse ``folder`` and its parents (o+x, not read).
+
+    Inside the project (``var/`` is owner-only) the bit is added; elsewhere a
+    folder that does not allow it is an error, not something to change.
+    """
+    for part in [folder, *folder.parents]:
+        if part.stat().st_mode & 0o001:
+            continue
+        if part == PROJECT_ROOT or PROJECT_ROOT in part.parents:
+            part.chmod(part.stat().st_mode | 0o001)
+        else:
+            raise ServiceError(
+                f"the postgres user cannot reach {folder}: {part} is closed to "
+                "other users; choose a data folder under the project or /tmp"
+            )
+
+
+def as_user(user: str | None) -> dict[str, Any]:
+    """``subprocess`` arguments that run as ``user`` with its own groups only.
+
+    ``user=`` alone keeps root's group, which a folder closed to its group
+    (``var/``) then refuses even to a user it lets through.
+    """
+    if user is None:
+        return {}
+    import pwd
+
+    return {"user": user, "group": pwd.getpwnam(user).pw_gid, "extra_groups": []}
+
+
 def _run_as() -> str | None:
     """The user PostgreSQL runs as: ``postgres`` when we are root, else us."""
     return "postgres" if os.geteuid() == 0 else None
@@ -141,7 +173,7 @@ class Postgres:
             ],
             capture_output=True,
             text=True,
-            user=self.user,
+            **as_user(self.user),
         )
         pwfile.unlink()
         if result.returncode:
@@ -149,7 +181,7 @@ class Postgres:
 
     def _own(self, path: Path) -> None:
         if self.user:
-            # The user must reach the folder: its parents need o+x.
+            _let_others_through(path.resolve().parent)
             path.chmod(0o700)
             shutil.chown(path, self.user, self.user)
             for child in path.rglob("*"):

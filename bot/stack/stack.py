@@ -40,6 +40,7 @@ class Stack:
     workers: int = 1  # Rasa's Sanic workers; more than one locks through Redis
     token: str | None = None  # Rasa's API token (and REST's when required)
     action_token: str = "test-action-secret"  # Rasa -> action server
+    session_secret: str = "test-session-secret"  # signs the widget's session ids
     rest_requires_token: bool = False  # the production setting
     rasa_port: int = field(default_factory=free_port)
     action_port: int = field(default_factory=free_port)
@@ -89,7 +90,7 @@ class Stack:
             "BACKCHAT_REDIS_HOST": "127.0.0.1",
             "BACKCHAT_REDIS_PORT": os.environ.get("BACKCHAT_REDIS_PORT", "6379"),
             "BACKCHAT_ACTION_TOKEN": self.action_token,
-            "BACKCHAT_SESSION_SECRET": "test-session-secret",
+            "BACKCHAT_SESSION_SECRET": self.session_secret,
             "BACKCHAT_REST_REQUIRES_TOKEN": "1" if self.rest_requires_token else "0",
             "BACKCHAT_OUTBOX_DIR": str(self.workdir / "outbox"),
             "BACKCHAT_ALLOWED_ORIGINS": "http://localhost:8000",
