@@ -16,6 +16,7 @@ import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 
 import requests
 import sqlalchemy as sa
@@ -224,13 +225,17 @@ def stored_as_sent(sent: list[tuple[str, bool]], stored: list[str]) -> bool:
     An answered message must be stored exactly once, in its place; one that
     failed may be absent (its turn rolled back) or stored once.
     """
-    position = 0
-    for message, answered in sent:
-        if position < len(stored) and stored[position] == message:
-            position += 1
-        elif answered:
-            return False
-    return position == len(stored)
+
+    @cache
+    def matches(i: int, j: int) -> bool:  # sent[i:] against stored[j:]
+        if i == len(sent):
+            return j == len(stored)
+        message, answered = sent[i]
+        if j < len(stored) and stored[j] == message and matches(i + 1, j + 1):
+            return True
+        return not answered and matches(i + 1, j)
+
+    return matches(0, 0)
 
 
 def replicas_used(stack: ProductionStack, since: float = 0.0) -> Counter[str]:
