@@ -24,33 +24,61 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+LOOPBACK = "127.0.0.1"
 RASA_PATHS = r"^/(webhooks|conversations|status|version|model)(/|$)"
 ROUTE_COOKIE = "backchat_route"
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Where nginx listens and what it forwards to (all on loopback)."""
+    """Where nginx listens and what it forwards to, as ``host:port`` addresses.
+
+    ``local`` builds the one-machine layout (everything on loopback); the
+    container deployments in ``docs/deploy/`` use service names instead.
+    """
 
     folder: Path  # pid file, logs and temporary files
-    public_port: int
-    action_port: int  # the internal listener Rasa calls actions through
-    rasa_ports: tuple[int, ...]
-    action_server_ports: tuple[int, ...]
-    web_port: int
+    public: str  # where people (and REST clients) connect
+    actions_listen: str  # the internal listener Rasa calls actions through
+    rasa: tuple[str, ...]
+    action_servers: tuple[str, ...]
+    web: str
     worker_user: str | None = None  # when started as root
 
     def __post_init__(self) -> None:
-        if not self.rasa_ports:
+        if not self.rasa:
             raise ValueError("nginx needs at least one Rasa replica")
-        if not self.action_server_ports:
+        if not self.action_servers:
             raise ValueError("nginx needs at least one action server")
 
+    @classmethod
+    def local(
+        cls,
+        folder: Path,
+        *,
+        public_port: int,
+        action_port: int,
+        rasa_ports: Sequence[int],
+        action_server_ports: Sequence[int],
+        web_port: int,
+        worker_user: str | None = None,
+    ) -> Layout:
+        """Everything on 127.0.0.1, by port."""
+        return cls(
+            folder=folder,
+            public=f"{LOOPBACK}:{public_port}",
+            actions_listen=f"{LOOPBACK}:{action_port}",
+            rasa=tuple(f"{LOOPBACK}:{port}" for port in rasa_ports),
+            action_servers=tuple(f"{LOOPBACK}:{port}" for port in action_server_ports),
+            web=f"{LOOPBACK}:{web_port}",
+            worker_user=worker_user,
+        )
 
-def _servers(ports: Sequence[int], fail_timeout_s: int) -> list[str]:
+
+def _servers(addresses: Sequence[str], fail_timeout_s: int) -> list[str]:
     return [
-        f"        server 127.0.0.1:{port} max_fails=1 fail_timeout={fail_timeout_s}s;"
-        for port in ports
+        f"        server {address} max_fails=1 fail_timeout={fail_timeout_s}s;"
+        for address in addresses
     ]
 
 
@@ -91,20 +119,20 @@ def config(layout: Layout) -> str:
         "    }",
         "    upstream rasa {",
         "        least_conn;",
-        *_servers(layout.rasa_ports, 10),
+        *_servers(layout.rasa, 10),
         "    }",
         "    upstream rasa_sticky {",
         "        hash $backchat_route consistent;",
-        *_servers(layout.rasa_ports, 10),
+        *_servers(layout.rasa, 10),
         "    }",
         "    upstream actions {",
-        *_servers(layout.action_server_ports, 2),
+        *_servers(layout.action_servers, 2),
         "    }",
         "    upstream web {",
-        f"        server 127.0.0.1:{layout.web_port};",
+        f"        server {layout.web};",
         "    }",
         "    server {",
-        f"        listen 127.0.0.1:{layout.public_port};",
+        f"        listen {layout.public};",
         f"        access_log {folder / 'access.log'} upstream;",
         "        add_header Set-Cookie $backchat_set_route;",
         "        proxy_set_header Host $http_host;",
@@ -126,7 +154,7 @@ def config(layout: Layout) -> str:
         "        }",
         "    }",
         "    server {",
-        f"        listen 127.0.0.1:{layout.action_port};",
+        f"        listen {layout.actions_listen};",
         "        client_max_body_size 8m;",
         "        location / {",
         "            proxy_pass http://actions;",

@@ -139,8 +139,8 @@ class ProductionStack(WebStack):
     # What runs -----------------------------------------------------------
 
     def nginx_layout(self) -> nginx.Layout:
-        return nginx.Layout(
-            folder=self.nginx_dir,
+        return nginx.Layout.local(
+            self.nginx_dir,
             public_port=self.proxy_port,
             action_port=self.action_proxy_port,
             rasa_ports=self.rasa_ports,

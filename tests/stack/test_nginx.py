@@ -33,7 +33,7 @@ def block(text: str, opening: str) -> str:
 
 
 def test_socket_io_is_sticky_with_the_websocket_upgrade(tmp_path: Path) -> None:
-    text = nginx.config(nginx.Layout(folder=tmp_path, **LAYOUT))
+    text = nginx.config(nginx.Layout.local(tmp_path, **LAYOUT))
     sticky = block(text, "upstream rasa_sticky {")
     assert "hash $backchat_route consistent;" in sticky
     assert sticky.count("server 127.0.0.1:") == 2
@@ -44,7 +44,7 @@ def test_socket_io_is_sticky_with_the_websocket_upgrade(tmp_path: Path) -> None:
 
 
 def test_rest_goes_to_any_replica_and_the_rest_to_the_web_app(tmp_path: Path) -> None:
-    text = nginx.config(nginx.Layout(folder=tmp_path, **LAYOUT))
+    text = nginx.config(nginx.Layout.local(tmp_path, **LAYOUT))
     rasa = block(text, "upstream rasa {")
     assert "least_conn;" in rasa and "hash" not in rasa
     assert [line for line in rasa.splitlines() if line.startswith("server")] == [
@@ -58,9 +58,9 @@ def test_rest_goes_to_any_replica_and_the_rest_to_the_web_app(tmp_path: Path) ->
 
 def test_a_layout_without_replicas_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at least one Rasa replica"):
-        nginx.Layout(folder=tmp_path, **{**LAYOUT, "rasa_ports": ()})
+        nginx.Layout.local(tmp_path, **{**LAYOUT, "rasa_ports": ()})
     with pytest.raises(ValueError, match="at least one action server"):
-        nginx.Layout(folder=tmp_path, **{**LAYOUT, "action_server_ports": ()})
+        nginx.Layout.local(tmp_path, **{**LAYOUT, "action_server_ports": ()})
 
 
 def test_nginx_itself_accepts_the_configuration(tmp_path: Path) -> None:
@@ -71,7 +71,9 @@ def test_nginx_itself_accepts_the_configuration(tmp_path: Path) -> None:
 
     user = _unprivileged_user() if shutil.os.geteuid() == 0 else None
     conf = tmp_path / "nginx.conf"
-    conf.write_text(nginx.config(nginx.Layout(tmp_path, **LAYOUT, worker_user=user)))
+    conf.write_text(
+        nginx.config(nginx.Layout.local(tmp_path, **LAYOUT, worker_user=user))
+    )
     command = nginx.command(binary, conf)
     checked = subprocess.run(
         [*command[:-2], "-t"], capture_output=True, text=True, timeout=30
