@@ -1,4 +1,4 @@
-"""Start BackChat (via the tests' ``Stack``) and the starter bot; measure costs."""
+"""Start BackChat (the launcher's ``Stack``) and the starter bot; measure costs."""
 
 from __future__ import annotations
 

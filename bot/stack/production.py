@@ -13,8 +13,6 @@ sessions are pinned to one replica by nginx (``bot.stack.nginx``).
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -242,14 +240,6 @@ class ProductionStack(WebStack):
     def replica_serves(self, index: int) -> bool:
         return answers(f"{self.replica_url(index)}/status?token={self.token}")
 
-    def restart(self, name: str) -> float:
-        """Kill ``name``, start it again; seconds until it serves again."""
-        self.kill(name)
-        started = time.monotonic()
-        self.start_program(name)
-        self.wait_serving(name)
-        return time.monotonic() - started
-
     def wait_serving(self, name: str, seconds: float = 240) -> None:
         checks = {
             "postgres": self.postgres.ready,
@@ -262,6 +252,3 @@ class ProductionStack(WebStack):
             },
         }
         wait_until(checks[name], seconds, name)
-
-    def names(self) -> Iterator[str]:
-        return iter(self.programs())
