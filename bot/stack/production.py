@@ -240,15 +240,20 @@ class ProductionStack(WebStack):
     def replica_serves(self, index: int) -> bool:
         return answers(f"{self.replica_url(index)}/status?token={self.token}")
 
+    def serving(self, name: str) -> bool:
+        """Whether the program ``name`` answers now."""
+        if name == "postgres":
+            return self.postgres.ready()
+        if name == "redis":
+            return self.redis.ready()
+        if name == "actions":
+            return answers(f"http://127.0.0.1:{self.action_port}/health")
+        if name == "web":
+            return answers(f"http://127.0.0.1:{self.web_port}/widget.js")
+        if name == "nginx":
+            return answers(f"{self.url}/widget.js")
+        return self.replica_serves(self.replica_names.index(name))
+
     def wait_serving(self, name: str, seconds: float = 240) -> None:
-        checks = {
-            "postgres": self.postgres.ready,
-            "redis": self.redis.ready,
-            "actions": lambda: answers(f"http://127.0.0.1:{self.action_port}/health"),
-            "web": lambda: answers(f"http://127.0.0.1:{self.web_port}/widget.js"),
-            **{
-                replica: (lambda i=i: self.replica_serves(i))
-                for i, replica in enumerate(self.replica_names)
-            },
-        }
-        wait_until(checks[name], seconds, name)
+        """Wait until ``name`` answers (after a start or restart)."""
+        wait_until(lambda: self.serving(name), seconds, name)
