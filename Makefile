@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: help setup account run test lint validate train shell eval eval-safety eval-triage eval-nlu clinical-report bench clean status privacy-export privacy-delete privacy-purge
+.PHONY: help setup account run run-prod test lint validate train shell eval eval-safety eval-triage eval-nlu clinical-report bench clean status privacy-export privacy-delete privacy-purge
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -17,6 +17,9 @@ account: setup ## Create a clinician account for the console: make account NAME=
 
 run: setup ## Train if the data changed, seed the database, start the servers
 	@scripts/run.sh
+
+run-prod: setup ## Production profile: PostgreSQL, Redis, REPLICAS Rasa replicas (2) behind nginx
+	@source scripts/env.sh && BACKCHAT_RASA_REPLICAS=$(or $(REPLICAS),2) $(PY) -m bot.stack
 
 test: setup ## Run the whole test suite (lint, data validation, unit, conversations)
 	@scripts/test.sh

@@ -26,7 +26,7 @@ from bench.servers import (
     train_backchat,
 )
 from bench.stats import median_of_rounds
-from tests.conversations.stack import Stack
+from bot.stack import Stack
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # BackChat runs as scaled out: two Rasa workers sharing conversation locks in
@@ -70,6 +70,11 @@ def _args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--skip-quality", action="store_true", help="skip the vignettes"
+    )
+    parser.add_argument(
+        "--skip-production",
+        action="store_true",
+        help="skip the production profile (1, 2, 4 replicas behind nginx)",
     )
     parser.add_argument(
         "--profile",
@@ -264,6 +269,12 @@ def main(argv: list[str] | None = None) -> int:
         }
         asyncio.run(_run_levels(plan, bots, data["bots"]))
         data["one_worker"] = _one_worker(plan, model, work / "backchat-1")
+        if not args.skip_production:
+            from bench import production
+
+            data["production"] = production.measure(
+                plan, model, work, stacks["backchat"]
+            )
 
         if not args.skip_quality:
             from bench.quality import entity_quality, triage_quality

@@ -197,11 +197,51 @@ def workers_table(data: dict[str, Any]) -> list[str]:
     return ["", title, "", *_table(header, rows)]
 
 
+def production_table(data: dict[str, Any]) -> list[str]:
+    """The production profile (replicas behind nginx) beside the embedded one."""
+    rows_in = data.get("production") or []
+    if not rows_in:
+        return []
+    rows = []
+    for row in rows_in:
+        embedded = row["embedded"]
+        rows.append(
+            [
+                str(row["replicas"]),
+                row["mode"],
+                f"{row['level']:g}",
+                f"{fmt(row['throughput'])} / {fmt(embedded['throughput'])}",
+                f"{fmt(row['p95_ms'], 0)} / {fmt(embedded['p95_ms'], 0)}",
+                f"{row['lost']} / {embedded['lost']}",
+                fmt_ratio(ratio(row["throughput"], embedded["throughput"])),
+                fmt(row.get("replica_pss_mb"), 0),
+                fmt(row.get("cold_start_s")),
+            ]
+        )
+    header = [
+        "replicas",
+        "mode",
+        "level",
+        "msg/s production / embedded",
+        "p95 ms production / embedded",
+        "lost",
+        "production ÷ embedded",
+        "MB per replica (PSS)",
+        "cold start s",
+    ]
+    title = (
+        "### Production profile: Rasa replicas behind nginx, PostgreSQL, Redis "
+        "(embedded = BackChat above, 2 workers, SQLite; rounds taking turns)"
+    )
+    return ["", title, "", *_table(header, rows)]
+
+
 def summary(data: dict[str, Any]) -> str:
     """The summary tables (load, cost, quality) as markdown."""
     lines = ["### Load (BackChat / starter, ratio = BackChat ÷ starter)", ""]
     lines += load_table(data)
     lines += workers_table(data)
+    lines += production_table(data)
     lines += ["", "### Cost", "", *cost_table(data)]
     quality = data.get("quality")
     if quality and "overall" in quality:

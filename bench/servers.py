@@ -1,4 +1,4 @@
-"""Start BackChat (via the tests' ``Stack``) and the starter bot; measure costs."""
+"""Start BackChat (the launcher's ``Stack``) and the starter bot; measure costs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import requests
 
 from bench.progress import say
 from bot.modelcache import train_command
-from tests.conversations.stack import Stack
+from bot.stack import Stack
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

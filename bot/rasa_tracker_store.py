@@ -9,24 +9,40 @@ one it knew, so a conversation written by another Sanic worker (or edited in
 the database) is read afresh, and only new events are appended. The database
 stays the record: a restart, a miss or any doubt falls back to Rasa's own read.
 
+When the database cannot be reached (PostgreSQL restarting), reads and saves
+are retried for up to ``BACKCHAT_TRACKER_RETRY_SECONDS`` (default 20) before the
+error goes to Rasa: Rasa's ``FailSafeTrackerStore``, which wraps every store,
+would otherwise answer a failed read with a new, empty conversation (the person
+asked the first question again) and keep a failed save in memory only. Retries
+cannot duplicate events: a save appends only what the database does not hold.
+
 SQLite under SQLAlchemy 1.4 opens a new connection for every session by
 default; this store keeps a small pool instead.
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
+import logging
 import os
+import time
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DEFAULT_RETRY_SECONDS = 20.0
+RETRY_ENV = "BACKCHAT_TRACKER_RETRY_SECONDS"
 DEFAULT_CACHE_SIZE = 500  # a long conversation's tracker is some 100-300 kB
 CACHE_SIZE_ENV = "BACKCHAT_TRACKER_CACHE_SIZE"
 
@@ -54,6 +70,15 @@ def _cache_size() -> int:
         return max(0, int(raw)) if raw else DEFAULT_CACHE_SIZE
     except ValueError as error:
         message = f"{CACHE_SIZE_ENV} must be a whole number, got {raw!r}"
+        raise ValueError(message) from error
+
+
+def _retry_seconds() -> float:
+    raw = os.environ.get(RETRY_ENV, "")
+    try:
+        return max(0.0, float(raw)) if raw else DEFAULT_RETRY_SECONDS
+    except ValueError as error:
+        message = f"{RETRY_ENV} must be a number of seconds, got {raw!r}"
         raise ValueError(message) from error
 
 
@@ -97,9 +122,35 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
         self._capacity = _cache_size()
+        self._retry_seconds = _retry_seconds()
+
+    async def _outlasting_outages(self, operation: Callable[[], Awaitable[T]]) -> T:
+        """``operation()``, retried while the database cannot be reached."""
+        deadline = time.monotonic() + self._retry_seconds
+        pause = 0.1
+        while True:
+            try:
+                return await operation()
+            except sa.exc.OperationalError as error:
+                if time.monotonic() + pause > deadline:
+                    raise
+                logger.warning(
+                    "tracker store unreachable (%s); retrying",
+                    type(error.orig).__name__,
+                )
+                self.engine.dispose()  # its pooled connections are dead
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 1.0)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The tracker of the latest session: from memory if still current."""
+        return await self._outlasting_outages(lambda: self._read(sender_id))
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Append the new events to the database, then remember the tracker."""
+        await self._outlasting_outages(lambda: self._write(tracker))
+
+    async def _read(self, sender_id: str) -> DialogueStateTracker | None:
         saved = self._saved.pop(sender_id, None)
         if saved is not None and saved.still_current(self._last_event_id(sender_id)):
             self._saved[sender_id] = saved
@@ -111,8 +162,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self._remember(tracker, before)
         return tracker
 
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        """Append the new events to the database, then remember the tracker."""
+    async def _write(self, tracker: DialogueStateTracker) -> None:
         saved = self._saved.pop(tracker.sender_id, None)
         # Popped first: the event broker's diff re-reads the stored tracker.
         await self.stream_events(tracker)

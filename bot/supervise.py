@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from bot.settings import PROJECT_ROOT
+from bot.stack.commands import BIN, actions_command, rasa_command, web_command
 
 PROGRAMS = ("actions", "rasa", "web")
 
 
 def commands(
-    python: str,
     model: str,
     env: Mapping[str, str],
     credentials: str = "credentials.yml",
@@ -37,30 +36,14 @@ def commands(
     web_port = env.get("BACKCHAT_WEB_PORT", "8000")
     origins = env.get("BACKCHAT_ALLOWED_ORIGINS", f"http://localhost:{web_port}")
     return {
-        "actions": [
-            python,
-            "-m",
-            "bot.action_server",
-            "--port",
-            env.get("BACKCHAT_ACTION_PORT", "5055"),
-        ],
-        "rasa": [
-            python,
-            "-m",
-            "bot.rasa_run",
-            "--model",
+        "actions": actions_command(int(env.get("BACKCHAT_ACTION_PORT", "5055"))),
+        "rasa": rasa_command(
             model,
-            "--port",
-            env.get("BACKCHAT_RASA_PORT", "5005"),
-            "--enable-api",
-            "--cors",
-            *origins.split(","),
-            "--credentials",
-            credentials,
-            "--endpoints",
-            "endpoints.yml",
-        ],
-        "web": [python, "-m", "bot.web.app"],
+            int(env.get("BACKCHAT_RASA_PORT", "5005")),
+            credentials=credentials,
+            cors=tuple(origins.split(",")),
+        ),
+        "web": web_command(),
     }
 
 
@@ -70,8 +53,13 @@ def supervisord_config(
     programs: Mapping[str, Sequence[str]],
     *,
     start_seconds: int = 3,
+    options: Mapping[str, Mapping[str, str]] | None = None,
 ) -> str:
-    """supervisord's configuration for ``programs``, run in ``project``."""
+    """supervisord's configuration for ``programs``, run in ``project``.
+
+    ``options`` adds or overrides settings of a program by name (for example
+    ``user`` or ``autostart``).
+    """
     lines = [
         "[supervisord]",
         f"logfile={workdir / 'supervisord.log'}",
@@ -91,23 +79,23 @@ def supervisord_config(
         f"serverurl=unix://{workdir / 'supervisor.sock'}",
     ]
     for name, command in programs.items():
-        lines += [
-            "",
-            f"[program:{name}]",
-            f"command={' '.join(_quote(part) for part in command)}",
-            f"directory={project}",
-            "autostart=true",
-            "autorestart=true",
-            f"startsecs={start_seconds}",
-            "startretries=1000",
-            "stopasgroup=true",
-            "killasgroup=true",
-            "stopwaitsecs=20",
-            "redirect_stderr=true",
-            f"stdout_logfile={workdir / f'{name}.log'}",
-            "stdout_logfile_maxbytes=10MB",
-            "stdout_logfile_backups=3",
-        ]
+        settings = {
+            "command": " ".join(_quote(part) for part in command),
+            "directory": str(project),
+            "autostart": "true",
+            "autorestart": "true",
+            "startsecs": str(start_seconds),
+            "startretries": "1000",
+            "stopasgroup": "true",
+            "killasgroup": "true",
+            "stopwaitsecs": "20",
+            "redirect_stderr": "true",
+            "stdout_logfile": str(workdir / f"{name}.log"),
+            "stdout_logfile_maxbytes": "10MB",
+            "stdout_logfile_backups": "3",
+            **(options or {}).get(name, {}),
+        }
+        lines += ["", f"[program:{name}]", *(f"{k}={v}" for k, v in settings.items())]
     return "\n".join(lines) + "\n"
 
 
@@ -127,9 +115,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     workdir = args.dir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     config = workdir / "supervisord.conf"
-    programs = commands(sys.executable, args.model, os.environ, args.credentials)
+    programs = commands(args.model, os.environ, args.credentials)
     config.write_text(supervisord_config(workdir, Path.cwd(), programs))
-    supervisord = Path(sys.executable).parent / "supervisord"
+    supervisord = BIN / "supervisord"
     os.execv(str(supervisord), [str(supervisord), "-n", "-c", str(config)])
 
 

@@ -27,7 +27,7 @@ from bench.servers import prepare_backchat_workdir  # noqa: E402
 from bench.vignettes import NO_OUTCOME, Outcome, load_vignettes, score  # noqa: E402
 from bot.evaluation.simulator import STYLES, Styled  # noqa: E402
 from bot.modelcache import ensure_model  # noqa: E402
-from tests.conversations.stack import Stack  # noqa: E402
+from bot.stack import Stack  # noqa: E402
 
 
 def play(
