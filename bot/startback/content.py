@@ -15,6 +15,7 @@ from bot.settings import PROJECT_ROOT
 
 DEFAULT_STARTBACK_PATH = PROJECT_ROOT / "data" / "clinical" / "startback.yml"
 ITEM_COUNT = 9  # the tool has nine items; anything else is not the tool
+CHANGES = ("better", "same", "worse")  # how the back is compared with last time
 
 
 class Risk(str, Enum):
@@ -70,6 +71,7 @@ class FollowUpRules:
     not_better_after_days: int
     rescreen: tuple[str, ...]
     source: tuple[str, ...]
+    changes: tuple[Option, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,18 @@ def _sources(value: Any, known: Mapping[str, Any], where: str, errors: list) -> 
     return sources
 
 
+def _options(entries: Any) -> tuple[Option, ...]:
+    return tuple(
+        Option(
+            id=str(o["id"]),
+            label=str(o["label"]),
+            points=int(o["points"]),
+            says=tuple(str(s).lower() for s in o.get("says") or ()),
+        )
+        for o in entries
+    )
+
+
 def parse_startback(document: Any) -> StartBack:
     """Build and check the content from a parsed YAML document."""
     if not isinstance(document, Mapping):
@@ -114,15 +128,7 @@ def parse_startback(document: Any) -> StartBack:
     errors: list[str] = []
     known = document.get("sources") or {}
     scales = {
-        name: tuple(
-            Option(
-                id=str(o["id"]),
-                label=str(o["label"]),
-                points=int(o["points"]),
-                says=tuple(str(s).lower() for s in o.get("says") or ()),
-            )
-            for o in options
-        )
+        name: _options(options)
         for name, options in (document.get("scales") or {}).items()
     }
     items = tuple(
@@ -159,7 +165,10 @@ def parse_startback(document: Any) -> StartBack:
         not_better_after_days=int(follow.get("not_better_after_days") or 0),
         rescreen=tuple(follow.get("rescreen") or ()),
         source=_sources(follow.get("source"), known, "follow_up", errors),
+        changes=_options(follow.get("changes") or ()),
     )
+    if {o.id for o in follow_up.changes} != set(CHANGES):
+        errors.append(f"follow_up: changes must be {', '.join(CHANGES)}")
     if follow_up.not_better_after_days <= 0:
         errors.append("follow_up: not_better_after_days must be a positive number")
     try:
