@@ -85,3 +85,15 @@ def describe_trend(points: Sequence[TrendPoint]) -> str:
         when = f"{point.when.day} {point.when:%b %Y}"
         lines.append(f"• {when}: " + ", ".join(p for p in parts if p))
     return "\n".join(lines)
+
+
+def clinician_notes(
+    startback: Mapping[str, Any] | None, trend: str | None
+) -> dict[str, str]:
+    """The STarT Back result and the follow-up trend, for the hand-off summary."""
+    notes = {}
+    if describe_startback(startback):
+        notes["STarT Back"] = describe_startback(startback)
+    if trend:
+        notes["follow-up trend"] = trend
+    return notes

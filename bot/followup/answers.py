@@ -13,12 +13,8 @@ from bot.startback.content import Option
 
 PAIN_MIN, PAIN_MAX = 0, 10
 _NUMBER = re.compile(r"(?<![\d.\-])(\d{1,2})(?![\d.])")
-_WORDS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten".split()
-    )
-}
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten"
+_WORDS = {word: n for n, word in enumerate(_NUMBER_WORDS.split())}
 _WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b")
 
 

@@ -32,7 +32,9 @@ class Verdict(str, Enum):
         return f"utter_follow_up_{self.value}"
 
 
-def follow_up_verdict(change: str, episode_days: float, rules: FollowUpRules) -> Verdict:
+def follow_up_verdict(
+    change: str, episode_days: float, rules: FollowUpRules
+) -> Verdict:
     """The verdict for a change (``better``/``same``/``worse``) after ``episode_days``.
 
     Args:

@@ -143,7 +143,9 @@ def parse_startback(document: Any) -> StartBack:
     if len(items) != ITEM_COUNT:
         errors.append(f"items: {len(items)} items, the tool has {ITEM_COUNT}")
     errors.extend(
-        f"item {i.id}: unknown scale {i.scale!r}" for i in items if i.scale not in scales
+        f"item {i.id}: unknown scale {i.scale!r}"
+        for i in items
+        if i.scale not in scales
     )
     if len({i.id for i in items}) != len(items):
         errors.append("items: ids are not unique")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot.startback.content import Risk, StartBack
 
 
-class IncompleteAnswers(ValueError):
+class IncompleteAnswersError(ValueError):
     """Not every item has a valid answer: the tool cannot be scored."""
 
 
@@ -42,7 +42,7 @@ def score(answers: Mapping[str, str | None], tool: StartBack) -> StartBackResult
         tool: The content, with its scales and cut-offs.
 
     Raises:
-        IncompleteAnswers: An item is unanswered or has an answer its scale
+        IncompleteAnswersError: An item is unanswered or has an answer its scale
             does not have (a partial questionnaire is never scored as if the
             missing items were "disagree").
     """
@@ -58,5 +58,5 @@ def score(answers: Mapping[str, str | None], tool: StartBack) -> StartBackResult
         if item.psychosocial:
             psychosocial += points[str(chosen)]
     if problems:
-        raise IncompleteAnswers("not answered: " + ", ".join(problems))
+        raise IncompleteAnswersError("not answered: " + ", ".join(problems))
     return StartBackResult(total, psychosocial, risk_for(total, psychosocial, tool))

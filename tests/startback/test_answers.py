@@ -64,7 +64,13 @@ def test_buttons_send_the_option() -> None:
 
 
 def test_a_button_of_another_scale_is_no_answer() -> None:
-    assert read_answer(LEG, TOOL, text="/inform", entities=[
-        {"entity": "choice", "value": "extremely"}
-    ]) is None
+    assert (
+        read_answer(
+            LEG,
+            TOOL,
+            text="/inform",
+            entities=[{"entity": "choice", "value": "extremely"}],
+        )
+        is None
+    )
     assert read_answer(LEG, TOOL, text="/affirm") is None

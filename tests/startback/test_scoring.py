@@ -5,11 +5,16 @@ from __future__ import annotations
 import pytest
 
 from bot.startback.content import Risk, default_startback
-from bot.startback.scoring import IncompleteAnswers, risk_for, score
+from bot.startback.scoring import IncompleteAnswersError, risk_for, score
 
 TOOL = default_startback()
 PHYSICAL = ("leg_pain", "shoulder_neck_pain", "walking", "dressing")
-PSYCHOSOCIAL_AGREE = ("not_safe_active", "worrying_thoughts", "never_better", "not_enjoying")
+PSYCHOSOCIAL_AGREE = (
+    "not_safe_active",
+    "worrying_thoughts",
+    "never_better",
+    "not_enjoying",
+)
 
 
 def answers(agreed: set[str], bothersome: str = "not_at_all") -> dict[str, str]:
@@ -60,7 +65,9 @@ def test_scores_and_risk_at_the_boundaries(
         ("extremely", 1),
     ],
 )
-def test_item_9_scores_only_very_much_and_extremely(bothersome: str, points: int) -> None:
+def test_item_9_scores_only_very_much_and_extremely(
+    bothersome: str, points: int
+) -> None:
     result = score(answers(set(), bothersome), TOOL)
     assert (result.total, result.psychosocial) == (points, points)
 
@@ -82,10 +89,10 @@ def test_risk_for_the_cut_offs(total: int, psychosocial: int, risk: Risk) -> Non
 def test_a_missing_item_is_never_scored_as_disagree() -> None:
     partial = answers(set())
     del partial["dressing"]
-    with pytest.raises(IncompleteAnswers, match="dressing=None"):
+    with pytest.raises(IncompleteAnswersError, match="dressing=None"):
         score(partial, TOOL)
 
 
 def test_an_answer_the_scale_does_not_have_is_refused() -> None:
-    with pytest.raises(IncompleteAnswers, match="leg_pain='very_much'"):
+    with pytest.raises(IncompleteAnswersError, match="leg_pain='very_much'"):
         score({**answers(set()), "leg_pain": "very_much"}, TOOL)
