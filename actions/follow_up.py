@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import names
 from actions.context import session_factory, triage_answers
 from actions.questionnaire import startback
+from actions.startback_result import END_OF_TURN
 from bot.dialogue.summary import describe_answers, describe_duration, describe_startback
 from bot.followup.store import latest_episode, remember_episode
 
@@ -45,7 +46,7 @@ class ActionRememberEpisode(Action):
         domain: dict[str, Any],
     ) -> list[EventType]:
         """Store the triage summary, STarT result and plan under the chat id."""
-        events: list[EventType] = [SlotSet(names.SLOT_PENDING_OFFER, None)]
+        events: list[EventType] = [SlotSet(names.SLOT_PENDING_OFFER, None), END_OF_TURN]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent != "affirm":
             dispatcher.utter_message(response=names.UTTER_FOLLOW_UP_NOT_REMEMBERED)

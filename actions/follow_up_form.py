@@ -111,13 +111,14 @@ class ValidateFollowUpForm(FormValidationAction):
     def _read(
         self, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> list[EventType]:
-        if tracker.active_loop.get("name") != names.FOLLOW_UP_FORM:
+        requested = tracker.get_slot(names.REQUESTED_SLOT)
+        if requested is None:
+            # Starting (after the welcome): nothing asked yet, nothing to read.
             return [SlotSet(names.SLOT_QUESTIONNAIRE_MISSES, 0)]
         if steps_aside(tracker):
             return []
         if answered_a_safety_check(tracker):
             return [SlotSet(names.SLOT_QUESTIONNAIRE_MISSES, 0)]
-        requested = tracker.get_slot(names.REQUESTED_SLOT)
         message = tracker.latest_message
         text, entities = message.get("text"), message.get("entities") or []
         if requested == names.SLOT_FOLLOW_UP_CHANGE:

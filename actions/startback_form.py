@@ -56,8 +56,10 @@ class ValidateStartbackForm(FormValidationAction):
     def _read(
         self, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> list[EventType]:
-        if tracker.active_loop.get("name") != names.STARTBACK_FORM:
-            # Starting or resuming: the "yes" to the offer answers no item.
+        item = startback().item_for_slot(tracker.get_slot(names.REQUESTED_SLOT) or "")
+        if item is None:
+            # Starting or resuming (no item asked yet): the "yes" to the offer
+            # or "carry on with the questionnaire" answers no item.
             return [
                 SlotSet(names.SLOT_STARTBACK_STOPPED, False),
                 SlotSet(names.SLOT_PENDING_OFFER, None),
@@ -67,10 +69,6 @@ class ValidateStartbackForm(FormValidationAction):
             return [SlotSet(names.SLOT_STARTBACK_STOPPED, True)]
         if steps_aside(tracker):
             return []  # rejected: a rule answers, then the form asks again
-        requested = tracker.get_slot(names.REQUESTED_SLOT)
-        item = startback().item_for_slot(requested or "")
-        if item is None:
-            return []
         if answered_a_safety_check(tracker):
             # The "no" answered "just to check...?": ask the item again.
             return [SlotSet(names.SLOT_QUESTIONNAIRE_MISSES, 0)]

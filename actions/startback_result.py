@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
@@ -14,6 +14,9 @@ from bot.startback.scoring import IncompleteAnswersError, score
 from bot.triage import Urgency
 
 SELF_CARE = Urgency.SELF_CARE.value
+# The offer this answers is cleared (or replaced): the rules that ran this
+# action were conditioned on it, so the turn ends here explicitly.
+END_OF_TURN = FollowupAction("action_listen")
 
 
 def offer_startback(dispatcher: CollectingDispatcher) -> list[EventType]:
@@ -42,6 +45,10 @@ class ActionStartbackResult(Action):
         domain: dict[str, Any],
     ) -> list[EventType]:
         """Score a complete questionnaire; otherwise say it is kept or skipped."""
+        return [*self._result(dispatcher, tracker), END_OF_TURN]
+
+    @staticmethod
+    def _result(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         tool = startback()
         answers = {item.id: tracker.get_slot(item.slot) for item in tool.items}
         events: list[EventType] = [SlotSet(names.SLOT_PENDING_OFFER, None)]

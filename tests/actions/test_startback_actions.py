@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.startback_form import ValidateStartbackForm
@@ -14,6 +14,7 @@ from actions.startback_result import ActionStartbackResult
 from tests.conftest import make_tracker, responses
 
 FORM = "startback_form"
+END_OF_TURN = FollowupAction("action_listen")
 ITEMS = (
     "startback_leg_pain",
     "startback_shoulder_neck_pain",
@@ -201,7 +202,7 @@ async def test_the_result_gives_the_advice_of_its_risk_group(
     assert dispatcher.messages[0]["risk"] == risk
     result = next(e for e in events if e.get("name") == "startback_result")["value"]
     assert result["risk"] == risk
-    assert events[-1] == SlotSet("pending_offer", "remember")
+    assert events[-2:] == [SlotSet("pending_offer", "remember"), END_OF_TURN]
 
 
 async def test_a_questionnaire_stopped_half_way_is_kept_not_scored(
@@ -210,7 +211,7 @@ async def test_a_questionnaire_stopped_half_way_is_kept_not_scored(
     tracker = make_tracker(slots={ITEMS[0]: "agree", "triage_level": "self_care"})
     events = await ActionStartbackResult().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_startback_paused"]
-    assert events == [SlotSet("pending_offer", None)]
+    assert events == [SlotSet("pending_offer", None), END_OF_TURN]
 
 
 async def test_skipping_keeps_the_plan_and_asks_about_a_follow_up(
@@ -225,6 +226,7 @@ async def test_skipping_keeps_the_plan_and_asks_about_a_follow_up(
     assert events == [
         SlotSet("pending_offer", None),
         SlotSet("pending_offer", "remember"),
+        END_OF_TURN,
     ]
 
 
