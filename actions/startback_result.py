@@ -79,9 +79,6 @@ class ActionStartbackResult(Action):
             "version": tool.version,
         }
         events += [SlotSet(names.SLOT_STARTBACK_RESULT, stored)]
-        events += offer_to_remember(dispatcher)
-        if advice.offer_handoff:
-            # Last, so a typed "yes" takes the clinician (the safety turn
-            # answers a yes to this offer before any rule).
-            dispatcher.utter_message(response=names.UTTER_OFFER_HANDOFF)
-        return events
+        # High risk: the advice itself carries the clinician hand-off button
+        # (data: offer_handoff), so the one question left is the consent.
+        return events + offer_to_remember(dispatcher)

@@ -171,15 +171,14 @@ def complete(answers: dict[str, str]) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("answers", "risk", "advice", "extra"),
+    ("answers", "risk", "advice"),
     [
-        ({}, "low", "utter_startback_low", []),
-        (dict.fromkeys(ITEMS[:4], "agree"), "medium", "utter_startback_medium", []),
+        ({}, "low", "utter_startback_low"),
+        (dict.fromkeys(ITEMS[:4], "agree"), "medium", "utter_startback_medium"),
         (
             dict.fromkeys(ITEMS[4:8], "agree") | {ITEMS[8]: "extremely"},
             "high",
             "utter_startback_high",
-            ["utter_offer_handoff"],
         ),
     ],
 )
@@ -187,7 +186,6 @@ async def test_the_result_gives_the_advice_of_its_risk_group(
     answers: dict[str, str],
     risk: str,
     advice: str,
-    extra: list[str],
     dispatcher: CollectingDispatcher,
     domain: dict[str, Any],
 ) -> None:
@@ -197,7 +195,6 @@ async def test_the_result_gives_the_advice_of_its_risk_group(
         "utter_startback_result",
         advice,
         "utter_follow_up_consent",
-        *extra,
     ]
     assert dispatcher.messages[0]["risk"] == risk
     result = next(e for e in events if e.get("name") == "startback_result")["value"]

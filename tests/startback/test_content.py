@@ -53,6 +53,10 @@ def test_the_form_asks_every_item_in_order(domain: dict[str, Any]) -> None:
 def test_advice_responses_exist_and_keele_is_credited(domain: dict[str, Any]) -> None:
     for advice in TOOL.advice.values():
         assert advice.response in domain["responses"]
+    for advice in TOOL.advice.values():
+        buttons = domain["responses"][advice.response][0].get("buttons") or []
+        handoff = [b for b in buttons if b["payload"] == "/request_clinician"]
+        assert bool(handoff) is advice.offer_handoff, advice.response
     offer = domain["responses"]["utter_startback_offer"][0]["text"]
     assert "Keele" in offer and "Keele" in TOOL.copyright
 
