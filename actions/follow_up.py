@@ -16,11 +16,20 @@ from actions import names
 from actions.context import session_factory, triage_answers
 from actions.questionnaire import startback
 from actions.startback_result import END_OF_TURN
+from bot.dialogue.replies import typed_reply
 from bot.dialogue.summary import describe_answers, describe_duration, describe_startback
 from bot.followup.store import latest_episode, remember_episode
 
 logger = logging.getLogger(__name__)
 CONTEXT_ANSWERS = ("pain_location", "pain_duration_days", "pain_onset", "age")
+
+
+def _said_yes(tracker: Tracker) -> bool:
+    """A clear yes: typed ("yes thanks") or the button; anything else keeps nothing."""
+    typed = typed_reply(tracker.latest_message.get("text"))
+    if typed is not None:
+        return typed == "yes"
+    return (tracker.latest_message.get("intent") or {}).get("name") == "affirm"
 
 
 def _plan(tracker: Tracker) -> str:
@@ -47,8 +56,7 @@ class ActionRememberEpisode(Action):
     ) -> list[EventType]:
         """Store the triage summary, STarT result and plan under the chat id."""
         events: list[EventType] = [SlotSet(names.SLOT_PENDING_OFFER, None), END_OF_TURN]
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent != "affirm":
+        if not _said_yes(tracker):
             dispatcher.utter_message(response=names.UTTER_FOLLOW_UP_NOT_REMEMBERED)
             return events
         answers = triage_answers(tracker)

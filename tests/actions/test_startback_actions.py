@@ -146,7 +146,11 @@ async def test_resuming_reads_nothing_and_asks_what_is_left(
 async def test_the_no_to_a_safety_check_is_not_an_item_answer(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    latest = {"intent": {"name": "deny", "confidence": 1.0}, "entities": [], "text": "no"}
+    latest = {
+        "intent": {"name": "deny", "confidence": 1.0},
+        "entities": [],
+        "text": "no",
+    }
     tracker = Tracker(
         sender_id="t",
         slots={"requested_slot": ITEMS[2]},
