@@ -111,11 +111,14 @@ class ActionCheckFollowUp(Action):
         dispatcher.utter_message(
             response=names.UTTER_FOLLOW_UP_WELCOME,
             when=_ago(created),
-            summary=summary or "your back pain",
-            startback=f", and your {startback_words}" if startback_words else "",
+            summary=summary or "back pain",
+            startback=f"; {startback_words}" if startback_words else "",
         )
+        # The STarT result is this conversation's too (the clinician hand-off
+        # summary shows it); the red-flag answers are asked afresh.
         return [
             SlotSet(names.SLOT_FOLLOW_UP_EPISODE_ID, episode_id),
+            SlotSet(names.SLOT_STARTBACK_RESULT, result),
             FollowupAction(names.FOLLOW_UP_FORM),
         ]
 

@@ -14,7 +14,9 @@ def trend_points(episode: FollowUpEpisode) -> list[TrendPoint]:
     """The first visit (with its STarT result) and every check-in, oldest first."""
     first = TrendPoint(
         when=episode.created_at.date(),
-        note="first visit" + _with(describe_startback(episode.startback)),
+        note="; ".join(
+            filter(None, ["first visit", describe_startback(episode.startback)])
+        ),
     )
     return [first] + [
         TrendPoint(when=c.created_at.date(), change=c.change, pain_score=c.pain_score)
@@ -30,7 +32,3 @@ def episode_days(episode: FollowUpEpisode, now: datetime | None = None) -> float
         created = created.replace(tzinfo=timezone.utc)
     told = float((episode.answers or {}).get("pain_duration_days") or 0)
     return told + max(0.0, (now - created).total_seconds() / _DAY_SECONDS)
-
-
-def _with(words: str) -> str:
-    return f" ({words})" if words else ""

@@ -119,7 +119,7 @@ def test_the_trend_lists_every_visit_oldest_first() -> None:
     lines = text.splitlines()
     assert len(lines) == 3
     assert lines[0].endswith(
-        "first visit (STarT Back high risk (total 5 of 9, psychosocial 4 of 5))"
+        "first visit; STarT Back high risk (total 5 of 9, psychosocial 4 of 5)"
     )
     assert lines[1].endswith(": about the same, pain 6/10")
     assert lines[2].endswith(": worse, pain 8/10")

@@ -102,7 +102,7 @@ def test_questionnaire_then_a_return_with_the_trend(
         trend = bot_says(page, "How your back has been")
         assert "bc-trend" in (trend.get_attribute("class") or "")
         text = trend.inner_text()
-        assert "first visit (STarT Back medium risk" in text
+        assert "first visit; STarT Back medium risk" in text
         assert re.search(r"worse, pain 7/10", text)
         advice = bot_says(page, "As your back is worse than last time")
         assert "bc-see-doctor" in (advice.get_attribute("class") or "")
