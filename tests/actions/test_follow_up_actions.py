@@ -127,6 +127,7 @@ async def test_a_database_failure_keeps_nothing_and_says_so(
     tracker = make_tracker(SLOTS, intent="affirm", sender_id="ann")
     await ActionRememberEpisode().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_follow_up_not_remembered"]
+    greeting = make_tracker({}, intent="greet", sender_id="ann")
     assert (
-        await ActionCheckFollowUp().run(CollectingDispatcher(), tracker, domain) == []
+        await ActionCheckFollowUp().run(CollectingDispatcher(), greeting, domain) == []
     )
