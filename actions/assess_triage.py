@@ -12,6 +12,7 @@ from actions import names
 from actions.context import assess_tracker, plain_words, triage_answers
 from actions.exercises import suggest_exercises
 from actions.handoff import record_and_confirm
+from actions.startback_result import offer_startback
 from bot.triage import Urgency
 
 
@@ -61,4 +62,6 @@ class ActionAssessTriage(Action):
             if answers.get("pain_location") == "upper_back":
                 # Upper-back pain has its own causes to watch for (NICE NG59).
                 dispatcher.utter_message(response=names.UTTER_SAFETY_NET_UPPER_BACK)
+            # No red flag: the outcome first, then risk stratification (NG59).
+            events += offer_startback(dispatcher)
         return events

@@ -17,6 +17,7 @@ from actions.context import (
     settings,
     triage_answers,
 )
+from bot.dialogue.summary import clinician_notes
 from bot.handoff.notify import case_notice, notify_in_background
 from bot.handoff.queue import record_handoff
 from bot.triage import Assessment
@@ -37,7 +38,13 @@ def record_and_confirm(
                 session,
                 sender_id=tracker.sender_id,
                 assessment=assessment,
-                answers=triage_answers(tracker),
+                answers={
+                    **triage_answers(tracker),
+                    **clinician_notes(
+                        tracker.get_slot(names.SLOT_STARTBACK_RESULT),
+                        tracker.get_slot(names.SLOT_FOLLOW_UP_TREND),
+                    ),
+                },
                 reason=reason,
                 quotes=tracker.get_slot(names.SLOT_RED_FLAG_QUOTES) or [],
             )

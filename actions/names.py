@@ -71,3 +71,50 @@ UTTER_EXERCISE_NONE_LEFT = "utter_exercise_none_left"
 UTTER_AVOID_GENERAL = "utter_avoid_general"
 UTTER_AVOID_PERSONAL = "utter_avoid_personal"
 UTTER_ACTIVITY_VERDICT_PREFIX = "utter_activity_verdict_"
+
+# --- STarT Back and follow-up (issue 14) ---
+STARTBACK_FORM = "startback_form"
+FOLLOW_UP_FORM = "follow_up_form"
+VALIDATE_STARTBACK_FORM = "validate_startback_form"
+VALIDATE_FOLLOW_UP_FORM = "validate_follow_up_form"
+ACTION_STARTBACK_RESULT = "action_startback_result"
+ACTION_REMEMBER_EPISODE = "action_remember_episode"
+ACTION_CHECK_FOLLOW_UP = "action_check_follow_up"
+ACTION_FOLLOW_UP_RESULT = "action_follow_up_result"
+SLOT_STARTBACK_RESULT = "startback_result"
+SLOT_STARTBACK_STOPPED = "startback_stopped"
+SLOT_QUESTIONNAIRE_MISSES = "questionnaire_misses"
+SLOT_PENDING_OFFER = "pending_offer"
+SLOT_FOLLOW_UP_EPISODE_ID = "follow_up_episode_id"
+SLOT_FOLLOW_UP_CHANGE = "follow_up_change"
+SLOT_FOLLOW_UP_PAIN_SCORE = "follow_up_pain_score"
+SLOT_FOLLOW_UP_TREND = "follow_up_trend"
+OFFER_STARTBACK = "startback"
+OFFER_REMEMBER = "remember"
+INTENT_START_QUESTIONNAIRE = "start_questionnaire"
+INTENT_STOP_QUESTIONNAIRE = "stop_questionnaire"
+# Intents with a rule of their own while the questionnaire or the follow-up
+# runs (data/rules/startback.yml): the form steps aside for them.
+QUESTIONNAIRE_INTERRUPTIONS = frozenset(
+    {
+        "request_clinician",
+        "goodbye",
+        "bot_challenge",
+        "ask_exercises",
+        "ask_what_to_avoid",
+        "restart",
+    }
+)
+UTTER_STARTBACK_OFFER = "utter_startback_offer"
+UTTER_STARTBACK_HINT_PREFIX = "utter_startback_hint_"
+UTTER_STARTBACK_PAUSED = "utter_startback_paused"
+UTTER_STARTBACK_SKIPPED = "utter_startback_skipped"
+UTTER_STARTBACK_RESULT = "utter_startback_result"
+UTTER_FOLLOW_UP_CONSENT = "utter_follow_up_consent"
+UTTER_FOLLOW_UP_REMEMBERED = "utter_follow_up_remembered"
+UTTER_FOLLOW_UP_NOT_REMEMBERED = "utter_follow_up_not_remembered"
+UTTER_FOLLOW_UP_WELCOME = "utter_follow_up_welcome"
+UTTER_FOLLOW_UP_HINT_PREFIX = "utter_follow_up_hint_"
+UTTER_FOLLOW_UP_RESCREEN = "utter_follow_up_rescreen"
+UTTER_FOLLOW_UP_TREND = "utter_follow_up_trend"
+UTTER_OK = "utter_ok"

@@ -269,7 +269,7 @@ def _privacy_export(args: argparse.Namespace) -> int:
     from bot.privacy.data import export_person
 
     data = export_person(*_privacy_engines(args), args.sender)
-    if not data["events"] and not data["handoff_cases"]:
+    if not (data["events"] or data["handoff_cases"] or data["follow_ups"]):
         _err(f"nothing kept for {args.sender!r}")
         return EXIT_NOT_FOUND
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
@@ -288,7 +288,10 @@ def _privacy_delete(args: argparse.Namespace) -> int:
     if not deleted.total:
         _err(f"nothing kept for {args.sender!r}")
         return EXIT_NOT_FOUND
-    print(f"deleted {deleted.events} events and {deleted.cases} hand-off cases")
+    print(
+        f"deleted {deleted.events} events and {deleted.cases} hand-off cases"
+        + (f"; {deleted.follow_ups} follow-up records" if deleted.follow_ups else "")
+    )
     return EXIT_OK
 
 

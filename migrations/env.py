@@ -15,6 +15,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
+import bot.followup.models
 import bot.handoff.console_models
 import bot.handoff.models
 import bot.library.models  # noqa: F401  (the imports register every table)

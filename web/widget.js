@@ -34,6 +34,19 @@
     { name: "safety-net", label: "Safety advice", pattern: /call 999|get help at once/i, open: false },
   ];
 
+  // Not levels: how the questionnaire and the follow-up trend are shown.
+  var KINDS = [
+    { name: "questionnaire", label: "STarT Back questionnaire", pattern: /^\s*\d of 9\./ },
+    { name: "trend", label: "Your trend", pattern: /^\s*How your back has been:/ },
+  ];
+
+  function kindOf(text) {
+    for (var i = 0; i < KINDS.length; i++) {
+      if (KINDS[i].pattern.test(text || "")) return KINDS[i];
+    }
+    return null;
+  }
+
   function levelOf(text) {
     for (var i = 0; i < LEVELS.length; i++) {
       if (LEVELS[i].pattern.test(text || "")) return LEVELS[i];
@@ -58,7 +71,7 @@
       var bubble = bubbles[i];
       if (bubble.hasAttribute("data-bc-checked")) continue;
       bubble.setAttribute("data-bc-checked", "");
-      var level = levelOf(bubble.textContent);
+      var level = levelOf(bubble.textContent) || kindOf(bubble.textContent);
       if (!level) continue;
       bubble.classList.add("bc-" + level.name);
       bubble.setAttribute("data-bc-label", level.label);

@@ -6,6 +6,8 @@ safer checked. Pure; shared by the slot filler and the safety turn.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+
 # Replies that say yes with a hedge.
 _HEDGED_YES = (
     "a bit",
@@ -109,11 +111,18 @@ _UNSURE_REPLIES = (
     "im not sure",
     "no clue",
 )
-_REPLY_TABLE = sorted(
-    [(p, "unsure") for p in _UNSURE_REPLIES]
-    + [(p, "no") for p in _NO_REPLIES]
-    + [(p, "yes") for p in _YES_REPLIES],
-    key=lambda pair: -len(pair[0]),
+
+
+def reply_table(meanings: Mapping[str, Iterable[str]]) -> list[tuple[str, str]]:
+    """(phrase, meaning) pairs for ``match_reply``, longest phrase first."""
+    return sorted(
+        ((phrase, meaning) for meaning, said in meanings.items() for phrase in said),
+        key=lambda pair: -len(pair[0]),
+    )
+
+
+_REPLY_TABLE = reply_table(
+    {"unsure": _UNSURE_REPLIES, "no": _NO_REPLIES, "yes": _YES_REPLIES}
 )
 
 
@@ -137,8 +146,18 @@ def typed_reply(text: str | None) -> str | None:
     reply must start with the phrase and the phrase must end on a word break
     ("nothing like that" is a no, "nowhere" is not).
     """
+    return match_reply(text, _REPLY_TABLE)
+
+
+def match_reply(text: str | None, table: Sequence[tuple[str, str]]) -> str | None:
+    """The meaning of the longest phrase of ``table`` the reply opens with.
+
+    The phrase must end on a word break ("nothing like that" opens with
+    "nothing", "nowhere" does not open with "no"). ``table`` comes from
+    ``reply_table``; the STarT Back answers use it with their own phrases.
+    """
     words = _reply_words(text)
-    for phrase, meaning in _REPLY_TABLE:
+    for phrase, meaning in table:
         if words == phrase or words.startswith(phrase + " "):
             return meaning
     return None

@@ -66,7 +66,7 @@ class TurnFacts:
         is_emergency_now: The answers, after this message, assess as emergency.
         emergency_given: Emergency advice was given earlier in this session.
         last_bot_response: The response name of the bot's last message.
-        form_active: The triage form is running.
+        form_active: A form is running (triage, questionnaire or follow-up).
         crisis_answer_now: The crisis answer was set to yes by this message.
         paused: A clinician holds the case (the bot is paused for them).
         screen_denied_now: This message answered the emergency screen "no".

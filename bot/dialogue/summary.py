@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 _LOCATION_WORDS = {
@@ -44,3 +46,54 @@ def describe_answers(answers: Mapping[str, Any]) -> str:
     if answers.get("pain_onset") in _ONSET_WORDS:
         parts.append(_ONSET_WORDS[answers["pain_onset"]])
     return ", ".join(parts)
+
+
+_RISK_WORDS = {"low": "low risk", "medium": "medium risk", "high": "high risk"}
+_CHANGE_WORDS = {"better": "better", "same": "about the same", "worse": "worse"}
+
+
+def describe_startback(startback: Mapping[str, Any] | None) -> str:
+    """A STarT Back result in a few words, or "" when there is none."""
+    if not startback or startback.get("risk") not in _RISK_WORDS:
+        return ""
+    return (
+        f"STarT Back {_RISK_WORDS[startback['risk']]} (total "
+        f"{startback.get('total')} of 9, psychosocial {startback.get('psychosocial')}"
+        " of 5)"
+    )
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One visit: when, how the back was compared with before, and the pain score."""
+
+    when: date
+    change: str | None = None
+    pain_score: int | None = None
+    note: str = ""
+
+
+def describe_trend(points: Sequence[TrendPoint]) -> str:
+    """One line per visit, oldest first ("2 Dec: worse, pain 7/10")."""
+    lines = []
+    for point in points:
+        parts = [_CHANGE_WORDS.get(point.change or "", "")]
+        if point.pain_score is not None:
+            parts.append(f"pain {point.pain_score}/10")
+        if point.note:
+            parts.append(point.note)
+        when = f"{point.when.day} {point.when:%b %Y}"
+        lines.append(f"• {when}: " + ", ".join(p for p in parts if p))
+    return "\n".join(lines)
+
+
+def clinician_notes(
+    startback: Mapping[str, Any] | None, trend: str | None
+) -> dict[str, str]:
+    """The STarT Back result and the follow-up trend, for the hand-off summary."""
+    notes = {}
+    if describe_startback(startback):
+        notes["STarT Back"] = describe_startback(startback)
+    if trend:
+        notes["follow-up trend"] = trend
+    return notes

@@ -3,7 +3,8 @@
 A person is a conversation id (``sender_id``). Their data is in two databases:
 Rasa's tracker store (table ``events``: every message, slot, quote) and
 BackChat's own (``handoff_case`` with its summary and quotes; claims go with
-their case). Deletions are recorded in an audit file without content: when,
+their case; the follow-up episode a person agreed to have remembered, with its
+check-ins). Deletions are recorded in an audit file without content: when,
 what, a hash of the id, and how many rows.
 """
 
@@ -32,11 +33,12 @@ class Deleted:
 
     events: int
     cases: int
+    follow_ups: int = 0  # remembered episodes and their check-ins
 
     @property
     def total(self) -> int:
         """All rows removed."""
-        return self.events + self.cases
+        return self.events + self.cases + self.follow_ups
 
 
 def parse_age(text: str) -> timedelta:
@@ -59,6 +61,59 @@ def _cases(engine: Engine) -> sa.Table | None:
     return sa.Table("handoff_case", sa.MetaData(), autoload_with=engine)
 
 
+def _table(engine: Engine, name: str) -> sa.Table | None:
+    if not sa.inspect(engine).has_table(name):
+        return None
+    return sa.Table(name, sa.MetaData(), autoload_with=engine)
+
+
+def _follow_ups(engine: Engine, sender_id: str) -> list[dict[str, Any]]:
+    """The remembered episodes of ``sender_id``, each with its check-ins."""
+    episodes, check_ins = (
+        _table(engine, "follow_up_episode"),
+        _table(engine, "follow_up_check_in"),
+    )
+    if episodes is None or check_ins is None:
+        return []
+    with engine.connect() as conn:
+        found = [
+            _jsonable(dict(row._mapping))
+            for row in conn.execute(
+                sa.select(episodes)
+                .where(episodes.c.sender_id == sender_id)
+                .order_by(episodes.c.id)
+            )
+        ]
+        for episode in found:
+            episode["check_ins"] = [
+                _jsonable(dict(row._mapping))
+                for row in conn.execute(
+                    sa.select(check_ins)
+                    .where(check_ins.c.episode_id == episode["id"])
+                    .order_by(check_ins.c.id)
+                )
+            ]
+    return found
+
+
+def _delete_follow_ups(engine: Engine, sender_id: str) -> int:
+    episodes, check_ins = (
+        _table(engine, "follow_up_episode"),
+        _table(engine, "follow_up_check_in"),
+    )
+    if episodes is None or check_ins is None:
+        return 0
+    with engine.begin() as conn:
+        ids = sa.select(episodes.c.id).where(episodes.c.sender_id == sender_id)
+        removed = conn.execute(
+            sa.delete(check_ins).where(check_ins.c.episode_id.in_(ids))
+        ).rowcount
+        removed += conn.execute(
+            sa.delete(episodes).where(episodes.c.sender_id == sender_id)
+        ).rowcount
+    return removed
+
+
 def export_person(tracker_engine: Engine, engine: Engine, sender_id: str) -> dict:
     """Everything kept about ``sender_id``, as JSON-ready data."""
     events: list[Any] = []
@@ -79,13 +134,18 @@ def export_person(tracker_engine: Engine, engine: Engine, sender_id: str) -> dic
                 sa.select(handoff).where(handoff.c.sender_id == sender_id)
             )
             cases = [_jsonable(dict(row._mapping)) for row in rows]
-    return {"sender_id": sender_id, "events": events, "handoff_cases": cases}
+    return {
+        "sender_id": sender_id,
+        "events": events,
+        "handoff_cases": cases,
+        "follow_ups": _follow_ups(engine, sender_id),
+    }
 
 
 def delete_person(
     tracker_engine: Engine, engine: Engine, sender_id: str, audit: Path | None
 ) -> Deleted:
-    """Delete the conversation and the hand-off cases of ``sender_id``."""
+    """Delete the conversation, hand-off cases and follow-ups of ``sender_id``."""
     events = 0
     table = _events(tracker_engine)
     if table is not None:
@@ -109,7 +169,8 @@ def delete_person(
             cases = conn.execute(
                 sa.delete(handoff).where(handoff.c.sender_id == sender_id)
             ).rowcount
-    deleted = Deleted(events=events, cases=cases)
+    follow_ups = _delete_follow_ups(engine, sender_id)
+    deleted = Deleted(events=events, cases=cases, follow_ups=follow_ups)
     if audit is not None:
         record_deletion(audit, "delete", sender_id, deleted)
     return deleted
@@ -181,6 +242,7 @@ def record_deletion(audit: Path, kind: str, sender_id: str, deleted: Deleted) ->
         "sender_sha256": hashlib.sha256(sender_id.encode()).hexdigest(),
         "events": deleted.events,
         "cases": deleted.cases,
+        "follow_ups": deleted.follow_ups,
     }
     with audit.open("a", encoding="utf-8") as handle:
         handle.write(json.dumps(line) + "\n")

@@ -31,7 +31,6 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.replies import typed_reply
 from bot.dialogue.safety_turn import (
-    TRIAGE_FORM,
     UTTER_EMERGENCY,
     UTTER_EMERGENCY_STAYS,
     TurnFacts,
@@ -162,7 +161,9 @@ def turn_facts(tracker: DialogueStateTracker, turn: list[Any]) -> TurnFacts:
         is_emergency_now=reason_set_this_turn(tracker) if paused else emergency,
         emergency_given=_emergency_given(tracker),
         last_bot_response=last_bot_response(tracker),
-        form_active=tracker.active_loop_name == TRIAGE_FORM,
+        # Any form: the questionnaire and the follow-up step aside for safety
+        # exactly as the triage form does.
+        form_active=tracker.active_loop_name is not None,
         paused=paused,
         screen_denied_now=any(
             isinstance(e, SlotSet) and e.key == SCREEN_ANSWER and e.value is False

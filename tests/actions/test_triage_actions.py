@@ -112,6 +112,7 @@ async def test_self_care_outcome_advises_suggests_and_safety_nets(
         "utter_triage_self_care",
         "utter_exercises_intro",
         "utter_safety_net",
+        "utter_startback_offer",  # after the outcome, never instead
     ]
     assert events[0] == SlotSet("triage_level", "self_care")
     shown = events[1]["value"]
@@ -130,6 +131,7 @@ async def test_upper_back_alone_under_50_is_self_care_with_its_own_safety_net(
         "utter_exercises_intro",
         "utter_safety_net",
         "utter_safety_net_upper_back",
+        "utter_startback_offer",
     ]
     assert events[0] == SlotSet("triage_level", "self_care")
 

@@ -1,0 +1,1 @@
+"""Follow-up over time: a remembered episode, check-ins, the trend, the verdict."""

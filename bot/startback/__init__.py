@@ -1,0 +1,1 @@
+"""Risk stratification with the Keele STarT Back tool: content, scoring, replies."""
