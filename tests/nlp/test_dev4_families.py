@@ -146,6 +146,10 @@ def test_look_alike_stays_quiet(run: Run, text: str, value: str) -> None:
 
 
 STILL_STATED = [
+    (
+        "wet the bed last night, the first time since I was a child",
+        "has_bladder_bowel_change",
+    ),
     # "not walking" is a finding; "maybe 2 hours" hedges a number; "without my
     # leg giving way" says that it does
     ("since Sunday he is not walking, legs weak", "has_bilateral_leg_weakness"),
@@ -166,6 +170,8 @@ def test_a_finding_is_not_denied_or_hedged_by_words_near_it(
 
 
 LONG_STANDING_OR_PASSING = [
+    ("urge incontinence for a long time, on tablets", "has_bladder_bowel_change"),
+    ("I wet the bed as a kid but never now", "has_bladder_bowel_change"),
     (
         "a little leak when I cough since my first pregnancy, no change",
         "has_bladder_bowel_change",
