@@ -135,6 +135,8 @@ QUIET = [
     ("I used to have bladder problems after my first baby", "has_bladder_bowel_change"),
     ("I think I'm coming down with a cold, bit feverish", "has_sepsis_signs"),
     ("aching in both legs after the marathon", "has_bilateral_leg_weakness"),
+    ("my legs turned to jelly watching the match", "has_bilateral_leg_weakness"),
+    ("came off the pony at a walk onto the grass", "is_major_trauma"),
     ("sore back, my two legs are totally fine", "has_bilateral_leg_weakness"),
     ("burning pain in my back, both legs fine", "has_bilateral_leg_weakness"),
 ]
