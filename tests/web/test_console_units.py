@@ -266,7 +266,8 @@ def test_wording_marks_a_clinician_reply_and_keeps_a_safety_net() -> None:
 
 
 def test_the_case_page_escapes_everything_the_person_typed() -> None:
-    from bot.web.app import TEMPLATES, _templates
+    from bot.web.rendering import TEMPLATES
+    from bot.web.rendering import templates as _templates
     from bot.web.transcript import Turn
 
     env = _templates(jinja2.FileSystemLoader(str(TEMPLATES)))
