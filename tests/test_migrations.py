@@ -36,6 +36,7 @@ LIBRARY_TABLES = {
     "library_exercise_alias", "library_exercise_contraindication",
 }  # fmt: skip
 CONSOLE_TABLES = {
+    console_models.ConsoleSessionRecord.__tablename__,
     console_models.ClinicianAccount.__tablename__,
     console_models.CaseClaim.__tablename__,
 }
@@ -93,15 +94,20 @@ def schema_differences(url: str) -> list:
 def test_history_is_linear_handoff_then_library() -> None:
     script = ScriptDirectory.from_config(alembic_config("sqlite://"))
 
-    assert script.get_heads() == ["0003"]
-    assert [r.revision for r in script.walk_revisions()] == ["0003", "0002", "0001"]
+    assert script.get_heads() == ["0004"]
+    assert [r.revision for r in script.walk_revisions()] == [
+        "0004",
+        "0003",
+        "0002",
+        "0001",
+    ]
     assert script.get_revision("0002").down_revision == "0001"
 
 
 def test_upgrade_creates_every_table_as_the_models_define(db_url: str) -> None:
     upgrade_database(db_url)
 
-    assert current_revision(db_url) == "0003"
+    assert current_revision(db_url) == "0004"
     assert tables(db_url) == MIGRATED_TABLES | {"alembic_version"}
     assert set(Base.metadata.tables) >= MIGRATED_TABLES
     assert schema_differences(db_url) == []
@@ -128,7 +134,7 @@ def test_upgrading_twice_is_harmless(db_url: str) -> None:
     upgrade_database(db_url)
     upgrade_database(db_url)
 
-    assert current_revision(db_url) == "0003"
+    assert current_revision(db_url) == "0004"
 
 
 @pytest.mark.parametrize("how", ["x-argument", "environment"])
@@ -151,7 +157,7 @@ def test_alembic_command_line_finds_the_url(tmp_path: Path, how: str) -> None:
     )
 
     assert result.returncode == 0, result.stderr
-    assert current_revision(url) == "0003"
+    assert current_revision(url) == "0004"
 
 
 def test_migrations_on_postgresql(postgres_url: str) -> None:

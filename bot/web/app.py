@@ -23,7 +23,8 @@ from bot.web import console_api, console_pages, public
 from bot.web.config import WebSettings, load_web_settings
 from bot.web.rasa_client import RasaClient
 from bot.web.rendering import TEMPLATES, templates
-from bot.web.security import LoginThrottle, SessionStore
+from bot.web.security import LoginThrottle
+from bot.web.sessions import SessionStore
 
 MAX_BODY_BYTES = 64 * 1024
 CONSOLE_HEADERS = {
@@ -44,10 +45,10 @@ def create_app(settings: WebSettings, name: str = "backchat_web") -> Sanic:
     app.config.REQUEST_MAX_SIZE = MAX_BODY_BYTES
     app.config.FALLBACK_ERROR_FORMAT = "json"
     app.ctx.settings = settings
-    app.ctx.sessions = SessionStore(lifetime_seconds=settings.session_minutes * 60)
+    app.ctx.db = get_session_factory(settings.core.database_url)
+    app.ctx.sessions = SessionStore(app.ctx.db, settings.session_minutes * 60)
     app.ctx.throttle = LoginThrottle()
     app.ctx.rasa = RasaClient(settings.rasa_url, settings.rasa_token)
-    app.ctx.db = get_session_factory(settings.core.database_url)
     app.ctx.pages = templates(jinja2.FileSystemLoader(str(TEMPLATES)))
     app.ctx.demo = templates(jinja2.FileSystemLoader(str(settings.web_dir)))
 

@@ -14,7 +14,7 @@ from bot.handoff import console
 from bot.handoff.console_models import CaseClaim
 from bot.web import wording
 from bot.web.rasa_client import RasaError
-from bot.web.security import ConsoleSession
+from bot.web.sessions import ConsoleSession
 from bot.web.transcript import (
     CLINICIAN_METADATA_KEY,
     build_transcript,

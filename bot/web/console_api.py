@@ -12,7 +12,7 @@ from bot.handoff import console
 from bot.web.cases import act, case_view
 from bot.web.console_auth import signed_in
 from bot.web.rendering import iso, when
-from bot.web.security import ConsoleSession
+from bot.web.sessions import ConsoleSession
 
 
 def blueprint() -> Blueprint:

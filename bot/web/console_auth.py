@@ -15,7 +15,8 @@ from bot.handoff import console
 from bot.web.cases import BadInputError
 from bot.web.rasa_client import RasaError
 from bot.web.rendering import body, page
-from bot.web.security import ConsoleSession, tokens_match
+from bot.web.security import tokens_match
+from bot.web.sessions import ConsoleSession
 
 SESSION_COOKIE = "bc_console"
 LOGIN_CSRF_COOKIE = "bc_login_csrf"

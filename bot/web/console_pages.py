@@ -20,7 +20,8 @@ from bot.web.console_auth import (
     signed_in,
 )
 from bot.web.rendering import body, page, set_cookie
-from bot.web.security import ConsoleSession, new_token, tokens_match
+from bot.web.security import new_token, tokens_match
+from bot.web.sessions import ConsoleSession
 
 
 def blueprint() -> Blueprint:

@@ -13,7 +13,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.web.cases import BadInputError
-from bot.web.security import ConsoleSession
+from bot.web.sessions import ConsoleSession
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = TEMPLATES.parent / "static"
