@@ -37,6 +37,8 @@ class Settings:
         action_timeout_seconds: How long Rasa waits for the action server.
         outbox_dir: Hand-off cases waiting for the database.
         retention_days: Conversations older than this are purged (None: kept).
+        tracker_url: SQLAlchemy URL of Rasa's tracker store (the conversations).
+        privacy_audit: File where deletions are recorded, without content.
     """
 
     database_url: str = DEFAULT_DATABASE_URL
@@ -52,6 +54,8 @@ class Settings:
     action_timeout_seconds: float = 10.0
     outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
     retention_days: int | None = None
+    tracker_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
+    privacy_audit: Path = PROJECT_ROOT / "var" / "privacy-audit.log"
 
     @property
     def is_production(self) -> bool:
@@ -90,6 +94,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         ),
         outbox_dir=Path(env.get("BACKCHAT_OUTBOX_DIR") or defaults.outbox_dir),
         retention_days=int(retention) if retention else None,
+        tracker_url=env.get("BACKCHAT_TRACKER_URL") or defaults.tracker_url,
+        privacy_audit=Path(env.get("BACKCHAT_PRIVACY_AUDIT") or defaults.privacy_audit),
     )
 
 

@@ -83,9 +83,17 @@ def export_person(tracker_engine: Engine, engine: Engine, sender_id: str) -> dic
 
 
 def delete_person(
-    tracker_engine: Engine, engine: Engine, sender_id: str, audit: Path | None
+    tracker_engine: Engine,
+    engine: Engine,
+    sender_id: str,
+    audit: Path | None,
+    kind: str = "delete",
 ) -> Deleted:
-    """Delete the conversation and the hand-off cases of ``sender_id``."""
+    """Delete the conversation and the hand-off cases of ``sender_id``.
+
+    ``kind`` names, in the audit file, who asked (``delete``: the service;
+    ``chat``: the person, in the chat).
+    """
     events = 0
     table = _events(tracker_engine)
     if table is not None:
@@ -111,7 +119,7 @@ def delete_person(
             ).rowcount
     deleted = Deleted(events=events, cases=cases)
     if audit is not None:
-        record_deletion(audit, "delete", sender_id, deleted)
+        record_deletion(audit, kind, sender_id, deleted)
     return deleted
 
 
