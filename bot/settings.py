@@ -39,6 +39,13 @@ class Settings:
         retention_days: Conversations older than this are purged (None: kept).
         tracker_url: SQLAlchemy URL of Rasa's tracker store (the conversations).
         privacy_audit: File where deletions are recorded, without content.
+        sender_messages_per_minute: Messages one conversation may send a
+            minute (and at once); more get a "too fast" reply. 0: no limit.
+        client_messages_per_minute: The same for one client address, across
+            conversations. 0: no limit.
+        rate_limit_loopback: Limit loopback clients per client too (off: on
+            one machine, or behind a proxy whose real-client header Sanic
+            does not trust, everyone is 127.0.0.1).
     """
 
     database_url: str = DEFAULT_DATABASE_URL
@@ -56,6 +63,9 @@ class Settings:
     retention_days: int | None = None
     tracker_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
     privacy_audit: Path = PROJECT_ROOT / "var" / "privacy-audit.log"
+    sender_messages_per_minute: int = 30
+    client_messages_per_minute: int = 300
+    rate_limit_loopback: bool = False
 
     @property
     def is_production(self) -> bool:

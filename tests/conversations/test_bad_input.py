@@ -28,6 +28,7 @@ from tests.conversations.test_triage_conversations import (
 pytestmark = pytest.mark.stack
 
 TOO_LONG = "too long for me"
+TOO_FAST = "faster than I can read"
 UNREADABLE = "couldn't read that message"
 MAX_CHARS = 2000
 
@@ -144,6 +145,17 @@ def test_another_person_is_answered_during_a_1mb_flood(stack: Stack) -> None:
     assert statuses == {200}
 
 
+def test_one_conversation_sending_too_fast_is_told_to_wait(stack: Stack) -> None:
+    # Too-long messages are refused before Rasa, so the burst costs nothing.
+    who, long = sender(), "x" * (MAX_CHARS + 1)
+    replies = [post(stack, json={"sender": who, "message": long}) for _ in range(31)]
+    assert {r.status_code for r in replies[:30]} == {200}
+    assert replies[30].status_code == 429
+    assert TOO_FAST in replies[30].json()[0]["text"]
+    assert int(replies[30].headers["Retry-After"]) >= 1
+    assert Q_LOCATION in stack.text(sender(), "my back hurts")  # others go on
+
+
 # --- the action server answers only Rasa -----------------------------------------
 
 
@@ -225,12 +237,15 @@ async def _widget(stack: Stack, origin: str | None, **request: object) -> dict:
                 break
             await asyncio.sleep(0.1)
         message = request.get("say")
+        times = int(request.get("times", 1))  # type: ignore[call-overload]
         if message is not None:
-            await client.emit(
-                "user_uttered", {"message": message, "session_id": got["session_id"]}
-            )
+            for _ in range(times):
+                await client.emit(
+                    "user_uttered",
+                    {"message": message, "session_id": got["session_id"]},
+                )
             for _ in range(100):
-                if got["replies"]:
+                if len(got["replies"]) >= times:
                     break
                 await asyncio.sleep(0.1)
     finally:
@@ -266,3 +281,9 @@ def test_the_widget_channel_checks_messages(
 ) -> None:
     got = widget(stack, None, say=message)
     assert expected in " ".join(got["replies"])
+
+
+def test_a_widget_sending_too_fast_is_told_to_wait(stack: Stack) -> None:
+    got = widget(stack, None, say="x" * (MAX_CHARS + 1), times=31)
+    assert [TOO_LONG in r for r in got["replies"]].count(True) == 30
+    assert TOO_FAST in got["replies"][-1]
