@@ -239,15 +239,16 @@ async def _widget(stack: Stack, origin: str | None, **request: object) -> dict:
         message = request.get("say")
         times = int(request.get("times", 1))  # type: ignore[call-overload]
         if message is not None:
-            for _ in range(times):
+            for sent in range(1, times + 1):
+                # One at a time: engine.io refuses a polling POST of many packets.
                 await client.emit(
                     "user_uttered",
                     {"message": message, "session_id": got["session_id"]},
                 )
-            for _ in range(100):
-                if len(got["replies"]) >= times:
-                    break
-                await asyncio.sleep(0.1)
+                for _ in range(100):
+                    if len(got["replies"]) >= sent:
+                        break
+                    await asyncio.sleep(0.05)
     finally:
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(client.disconnect(), 5)
