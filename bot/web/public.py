@@ -5,6 +5,9 @@ Everything here is served to anyone; nothing reads a session or the database.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -60,7 +63,17 @@ def blueprint() -> Blueprint:
             return response.text(
                 "rasa-webchat is not installed: run scripts/setup_browser.sh", 503
             )
-        return await response.file(bundle, mime_type="text/javascript")
+        text = _bundle_with_own_fonts(bundle, bundle.stat().st_mtime_ns)
+        return response.text(text, content_type="text/javascript; charset=utf-8")
+
+    @bp.get("/fonts/<name:(inter\\.css|inter-latin-[457]00-normal\\.woff2)>")
+    async def font(request: Request, name: str) -> HTTPResponse:
+        kind = "text/css" if name.endswith(".css") else "font/woff2"
+        return await response.file(
+            request.app.ctx.settings.web_dir / "fonts" / name,
+            mime_type=kind,
+            headers={"Cache-Control": "max-age=604800"},
+        )
 
     @bp.get("/static/<name:(console\\.css|console\\.js)>")
     async def console_asset(_request: Request, name: str) -> HTTPResponse:
@@ -70,11 +83,29 @@ def blueprint() -> Blueprint:
     return bp
 
 
+FONT_HOST_IMPORT = (
+    "https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap"
+)
+OWN_FONTS = "/fonts/inter.css"
+
+
+def own_fonts(bundle: str) -> str:
+    """rasa-webchat's bundle with its web-font import pointed at this site."""
+    return bundle.replace(FONT_HOST_IMPORT, OWN_FONTS)
+
+
+@lru_cache(maxsize=2)
+def _bundle_with_own_fonts(path: Path, _mtime_ns: int) -> str:
+    # Read once per version of the file (about 700 kB), not per request.
+    return own_fonts(path.read_text(encoding="utf-8"))
+
+
 def demo_headers(rasa_url: str) -> dict[str, str]:
     """The demo page's CSP: the widget may reach only this site and Rasa.
 
-    It also keeps rasa-webchat from fetching web fonts from a third party, which
-    would tell that party who opened a back-pain chat.
+    It also keeps anything from fetching web fonts from a third party, which
+    would tell that party who opened a back-pain chat: the widget's fonts are
+    served here (``/fonts/``).
     """
     socket = rasa_url.replace("https://", "wss://").replace("http://", "ws://")
     return {
