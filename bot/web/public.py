@@ -112,7 +112,7 @@ def demo_headers(rasa_url: str) -> dict[str, str]:
         "Content-Security-Policy": (
             f"default-src 'self'; connect-src 'self' {rasa_url} {socket}; "
             "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "font-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+            "font-src 'self' data:; frame-ancestors 'none'; base-uri 'none'"
         ),
         "Referrer-Policy": "no-referrer",
     }
