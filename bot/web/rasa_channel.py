@@ -163,6 +163,10 @@ class SocketIOChannel(SocketIOInput):
         async def user_message(sid: str, data: Any) -> None:
             if not isinstance(data, dict):
                 logger.warning("socket.io message refused: not an object")
+                text = response_text(
+                    apps[0] if apps else None, Refusal.NOT_TEXT.response
+                )
+                await sio.emit(self.bot_message_evt, {"text": text}, room=sid)
                 return
             if self.session_persistence:
                 rooms = sio.rooms(sid, namespace=self.namespace)

@@ -35,7 +35,8 @@ def body(request: Request, json_only: bool = False) -> dict[str, Any]:
     if json_only or (request.content_type or "").startswith("application/json"):
         try:
             parsed = json.loads(request.body)
-        except (ValueError, UnicodeDecodeError) as error:
+        except (ValueError, UnicodeDecodeError, RecursionError) as error:
+            # RecursionError: nesting deeper than the parser goes ("[[[[...").
             raise BadInputError("the body is not valid JSON") from error
         if not isinstance(parsed, dict):
             raise BadInputError("the body must be a JSON object")

@@ -219,9 +219,7 @@ def test_the_page_loads_with_no_console_error_and_its_own_fonts(
 ) -> None:
     errors: list[str] = []
     outside: list[str] = []
-    person.on(
-        "console", lambda m: errors.append(m.text) if m.type == "error" else None
-    )
+    person.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     ours = (web_stack.web_url, "data:")
     person.on(
         "request", lambda r: None if r.url.startswith(ours) else outside.append(r.url)
