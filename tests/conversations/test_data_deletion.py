@@ -9,6 +9,7 @@ import time
 import pytest
 import sqlalchemy as sa
 
+from tests import figures
 from tests.conversations.stack import Stack
 from tests.conversations.test_triage_conversations import (
     EMERGENCY,
@@ -58,7 +59,7 @@ def test_a_confirmed_deletion_removes_the_conversation_and_its_case(
     before = rows(stack, who)
     assert DONE in stack.text(who, "/affirm")
     after = rows(stack, who)
-    print(f"\na deleted person's rows: before {before}, after {after}")
+    figures.record(f"a deleted person's rows: before {before}, after {after}")
     assert before["events"] > 0 and before["handoff_case"] == 1
     assert after == {"events": 0, "handoff_case": 0}
     audit = (stack.workdir / "privacy-audit.log").read_text().splitlines()
