@@ -3,7 +3,7 @@ and errors shown as a page or as JSON."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from functools import wraps
 from typing import Any
 
@@ -23,7 +23,7 @@ LOGIN_CSRF_COOKIE = "bc_login_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 
-Handler = Callable[..., Awaitable[HTTPResponse]]
+Handler = Callable[..., Coroutine[Any, Any, Any]]
 
 
 def signed_in(api: bool) -> Callable[[Handler], Handler]:

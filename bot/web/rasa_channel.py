@@ -226,7 +226,7 @@ class RestChannel(RestInput):
             refusal = check_message(text, settings.max_message_chars)
             if refusal is Refusal.NOT_TEXT:
                 return _refuse(400, "'message' must be a string")
-            waiting = limits.wait(sender_id, request.remote_addr or request.ip)
+            waiting = limits.wait(str(sender_id), request.remote_addr or request.ip)
             if waiting > 0:
                 logger.warning("REST message refused: %s", Refusal.TOO_FAST.name)
                 text = response_text(request.app, Refusal.TOO_FAST.response)
@@ -237,7 +237,8 @@ class RestChannel(RestInput):
                 return resp
             if refusal is not None:
                 logger.warning("REST message refused: %s", refusal.name)
-                return _reply(sender_id, response_text(request.app, refusal.response))
+                why = response_text(request.app, refusal.response)
+                return _reply(str(sender_id), why)
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(
