@@ -273,9 +273,10 @@ def _privacy_export(args: argparse.Namespace) -> int:
 
 
 def _privacy_delete(args: argparse.Namespace) -> int:
-    from bot.privacy.data import delete_person
+    from bot.privacy.data import delete_person, delete_queued
 
     deleted = delete_person(*_privacy_engines(args), args.sender, _privacy_audit())
+    delete_queued(load_settings().outbox_dir, args.sender)
     if not deleted.total:
         _err(f"nothing kept for {args.sender!r}")
         return EXIT_NOT_FOUND

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.db import get_engine
-from bot.privacy.data import Deleted, delete_person
+from bot.privacy.data import Deleted, delete_person, delete_queued
 from bot.settings import Settings
 
 DELETED_RESPONSE = "utter_data_deletion_done"
@@ -23,13 +23,15 @@ AUDIT_KIND = "chat"
 
 def delete_conversation(settings: Settings, sender_id: str) -> Deleted:
     """Delete everything kept about ``sender_id``; recorded without content."""
-    return delete_person(
+    deleted = delete_person(
         get_engine(settings.tracker_url),
         get_engine(settings.database_url),
         sender_id,
         settings.privacy_audit,
         kind=AUDIT_KIND,
     )
+    delete_queued(settings.outbox_dir, sender_id)
+    return deleted
 
 
 def erased_this_turn(events: Sequence[Any]) -> bool:

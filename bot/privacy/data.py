@@ -123,6 +123,25 @@ def delete_person(
     return deleted
 
 
+def delete_queued(outbox_dir: Path, sender_id: str) -> int:
+    """Delete hand-offs of ``sender_id`` still waiting in the outbox.
+
+    Left there, the outbox's retry would store them again after the deletion.
+    """
+    from bot.handoff.outbox import pending
+
+    removed = 0
+    for path in pending(outbox_dir):
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # being written, or just stored and removed
+        if isinstance(entry, dict) and entry.get("sender_id") == sender_id:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def stale_senders(tracker_engine: Engine, older_than: timedelta) -> list[str]:
     """Conversations whose latest event is older than ``older_than``."""
     table = _events(tracker_engine)

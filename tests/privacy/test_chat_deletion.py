@@ -177,3 +177,19 @@ async def test_the_tracker_store_does_not_write_a_deleted_conversation_back(
     engine.dispose()
     assert left == 0
     assert await cached.retrieve("ann") is None
+
+
+def test_hand_offs_waiting_in_the_outbox_are_deleted_too(tmp_path: Path) -> None:
+    from bot.handoff import outbox
+
+    outbox.queue(tmp_path, outbox.handoff_entry("ann", {}, ["my bottom is numb"]))
+    outbox.queue(tmp_path, outbox.handoff_entry("bob", {}, ["numb"]))
+    settings = Settings(
+        tracker_url=f"sqlite:///{tmp_path / 't.db'}",
+        database_url=f"sqlite:///{tmp_path / 'b.db'}",
+        outbox_dir=tmp_path,
+        privacy_audit=tmp_path / "audit.log",
+    )
+    delete_conversation(settings, "ann")
+    left = [json.loads(p.read_text())["sender_id"] for p in outbox.pending(tmp_path)]
+    assert left == ["bob"]
