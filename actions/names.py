@@ -1,5 +1,7 @@
 """Names shared with domain.yml, written once (a test checks both agree)."""
 
+from bot.privacy.chat import DELETED_RESPONSE
+
 REQUESTED_SLOT = "requested_slot"
 TRIAGE_FORM = "triage_form"
 
@@ -11,6 +13,7 @@ ACTION_REQUEST_HANDOFF = "action_request_handoff"
 ACTION_SUGGEST_EXERCISES = "action_suggest_exercises"
 ACTION_EXPLAIN_EXERCISE = "action_explain_exercise"
 ACTION_ANSWER_AVOID = "action_answer_avoid"
+ACTION_DELETE_PERSONAL_DATA = "action_delete_personal_data"
 
 # Slots set by actions (the triage answers are named by the ruleset and
 # bot.dialogue.slot_filling)
@@ -44,6 +47,7 @@ INTERRUPTING_INTENTS = frozenset(
         "out_of_scope",
         "greet",
         "thank",
+        "request_data_deletion",
     }
 )
 
@@ -70,6 +74,8 @@ UTTER_EXERCISE_UNKNOWN = "utter_exercise_unknown"
 UTTER_EXERCISE_NONE_LEFT = "utter_exercise_none_left"
 UTTER_AVOID_GENERAL = "utter_avoid_general"
 UTTER_AVOID_PERSONAL = "utter_avoid_personal"
+UTTER_DATA_DELETION_DONE = DELETED_RESPONSE  # the tracker store knows it too
+UTTER_DATA_DELETION_FAILED = "utter_data_deletion_failed"
 UTTER_ACTIVITY_VERDICT_PREFIX = "utter_activity_verdict_"
 
 # --- STarT Back and follow-up (issue 14) ---

@@ -51,6 +51,30 @@ def authorised(header: str | None, token: str | None) -> bool:
     return hmac.compare_digest(header[7:].strip().encode(), token.encode())
 
 
+def action_call_problem(call: Any) -> str | None:
+    """What makes ``call`` (a ``/webhook`` body) unusable, or None.
+
+    rasa_sdk trusts the body's shape; a list, or a tracker that is not an
+    object, raised deep inside it (500). Checked first, it is a clear 400.
+    """
+    if not isinstance(call, dict):
+        return "the body must be a JSON object"
+    if not isinstance(call.get("next_action"), str):
+        return "'next_action' must be a string"
+    tracker = call.get("tracker")
+    if not isinstance(tracker, dict):
+        return "'tracker' must be an object"
+    if not isinstance(tracker.get("sender_id", call.get("sender_id")), str):
+        return "'sender_id' must be a string"
+    shapes = {"slots": dict, "events": list, "latest_message": dict}
+    for key, kind in shapes.items():
+        if tracker.get(key) is not None and not isinstance(tracker[key], kind):
+            return f"'tracker.{key}' has the wrong type"
+    if call.get("domain") is not None and not isinstance(call["domain"], dict):
+        return "'domain' must be an object"
+    return None
+
+
 def create_action_app(settings: Settings, package: str = "actions") -> Sanic:
     """rasa_sdk's app with the secret check and quiet errors."""
     from rasa_sdk.endpoint import create_app
@@ -65,6 +89,17 @@ def create_action_app(settings: Settings, package: str = "actions") -> Sanic:
         if not authorised(request.headers.get("authorization"), settings.action_token):
             logger.warning("refused an action-server call without the shared secret")
             return response.json({"error": "unauthorised"}, status=401)
+        if request.path == "/webhook" and request.method == "POST":
+            if request.headers.get("Content-Encoding") == "deflate":
+                return None  # rasa_sdk inflates it; Rasa itself never deflates
+            try:
+                call = request.json
+            except Exception:  # Sanic raises on bad JSON and bad UTF-8
+                call = None
+            problem = action_call_problem(call)
+            if problem is not None:
+                logger.warning("refused an action call: %s", problem)
+                return response.json({"error": problem}, status=400)
         return None
 
     @app.exception(Exception)

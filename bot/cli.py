@@ -93,7 +93,6 @@ COMMAND_GROUPS: tuple[CommandGroup, ...] = (
     add_db_commands,
     add_privacy_commands,
 )
-PRIVACY_AUDIT = PROJECT_ROOT / "var" / "privacy-audit.log"
 
 
 def build_parser(
@@ -245,22 +244,14 @@ def _db_seed(args: argparse.Namespace) -> int:
 
 
 def _privacy_engines(args: argparse.Namespace) -> tuple[Any, Any]:
-    import os
-
     from bot.db import get_engine
 
-    tracker_url = (
-        args.tracker_url
-        or os.environ.get("BACKCHAT_TRACKER_URL")
-        or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
-    )
+    tracker_url = args.tracker_url or load_settings().tracker_url
     return get_engine(tracker_url), get_engine(args.database_url)
 
 
 def _privacy_audit() -> Path:
-    import os
-
-    return Path(os.environ.get("BACKCHAT_PRIVACY_AUDIT") or PRIVACY_AUDIT)
+    return load_settings().privacy_audit
 
 
 def _privacy_export(args: argparse.Namespace) -> int:
@@ -282,9 +273,10 @@ def _privacy_export(args: argparse.Namespace) -> int:
 
 
 def _privacy_delete(args: argparse.Namespace) -> int:
-    from bot.privacy.data import delete_person
+    from bot.privacy.data import delete_person, delete_queued
 
     deleted = delete_person(*_privacy_engines(args), args.sender, _privacy_audit())
+    delete_queued(load_settings().outbox_dir, args.sender)
     if not deleted.total:
         _err(f"nothing kept for {args.sender!r}")
         return EXIT_NOT_FOUND

@@ -1,8 +1,15 @@
-"""Train the Rasa model only when its inputs change (keyed by their hash)."""
+"""Train the Rasa model only when its inputs change (keyed by their hash).
+
+Training's own output (TensorFlow notices, other libraries' deprecation
+warnings, Rasa's validation remarks about responses that actions and the
+emergency policy send rather than rules) goes to ``var/train.log``; the console
+gets one line, and the log's tail if training fails.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -71,6 +78,15 @@ def train_command(*, config: str, out: str, name: str) -> list[str]:
     ]
 
 
+TRAIN_LOG = Path("var") / "train.log"
+QUIET_TRAINING = {
+    "TF_CPP_MIN_LOG_LEVEL": "3",
+    "PYTHONWARNINGS": "ignore::DeprecationWarning",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    "RASA_TELEMETRY_ENABLED": "false",
+}
+
+
 def ensure_model(
     root: Path = PROJECT_ROOT, config: str = "config.yml", out: str = "models"
 ) -> Path:
@@ -79,12 +95,27 @@ def ensure_model(
     model = root / out / f"{name}.tar.gz"
     if model.exists():
         return model
-    print(f"==> training model {name} (inputs changed)", flush=True)
-    subprocess.run(
-        train_command(config=config, out=out, name=name),
-        cwd=root,
-        check=True,
+    log = root / TRAIN_LOG
+    log.parent.mkdir(parents=True, exist_ok=True)
+    print(
+        f"==> training model {name} (inputs changed; about 1-2 minutes; log: {log})",
+        file=sys.stderr,
+        flush=True,
     )
+    with log.open("a", encoding="utf-8") as output:
+        output.write(f"\n==> training {name}\n")
+        output.flush()
+        done = subprocess.run(
+            train_command(config=config, out=out, name=name),
+            cwd=root,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **QUIET_TRAINING},
+        )
+    if done.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-40:]
+        print("\n".join(tail), file=sys.stderr)
+        raise subprocess.CalledProcessError(done.returncode, done.args)
     return model
 
 

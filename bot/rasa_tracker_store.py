@@ -38,6 +38,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.privacy.chat import erased_this_turn
+
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -164,6 +166,11 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 
     async def _write(self, tracker: DialogueStateTracker) -> None:
         saved = self._saved.pop(tracker.sender_id, None)
+        if erased_this_turn(tracker.events):
+            # The person's data was deleted in this turn (bot/privacy/chat.py):
+            # writing the tracker back would restore it, so remove any rest.
+            self._erase(tracker.sender_id)
+            return
         # Popped first: the event broker's diff re-reads the stored tracker.
         await self.stream_events(tracker)
         if saved is not None and saved.tracker is tracker:
@@ -207,6 +214,11 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             if rows:
                 connection.execute(table.insert(), rows)
             return True, self._last_event_id(tracker.sender_id, connection)
+
+    def _erase(self, sender_id: str) -> None:
+        table = self.SQLEvent.__table__
+        with self.engine.begin() as connection:
+            connection.execute(table.delete().where(table.c.sender_id == sender_id))
 
     def _last_event_id(
         self, sender_id: str, connection: sa.engine.Connection | None = None

@@ -37,6 +37,15 @@ class Settings:
         action_timeout_seconds: How long Rasa waits for the action server.
         outbox_dir: Hand-off cases waiting for the database.
         retention_days: Conversations older than this are purged (None: kept).
+        tracker_url: SQLAlchemy URL of Rasa's tracker store (the conversations).
+        privacy_audit: File where deletions are recorded, without content.
+        sender_messages_per_minute: Messages one conversation may send a
+            minute (and at once); more get a "too fast" reply. 0: no limit.
+        client_messages_per_minute: The same for one client address, across
+            conversations. 0: no limit.
+        rate_limit_loopback: Limit loopback clients per client too (off: on
+            one machine, or behind a proxy whose real-client header Sanic
+            does not trust, everyone is 127.0.0.1).
     """
 
     database_url: str = DEFAULT_DATABASE_URL
@@ -52,6 +61,11 @@ class Settings:
     action_timeout_seconds: float = 10.0
     outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
     retention_days: int | None = None
+    tracker_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
+    privacy_audit: Path = PROJECT_ROOT / "var" / "privacy-audit.log"
+    sender_messages_per_minute: int = 30
+    client_messages_per_minute: int = 300
+    rate_limit_loopback: bool = False
 
     @property
     def is_production(self) -> bool:
@@ -90,6 +104,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         ),
         outbox_dir=Path(env.get("BACKCHAT_OUTBOX_DIR") or defaults.outbox_dir),
         retention_days=int(retention) if retention else None,
+        tracker_url=env.get("BACKCHAT_TRACKER_URL") or defaults.tracker_url,
+        privacy_audit=Path(env.get("BACKCHAT_PRIVACY_AUDIT") or defaults.privacy_audit),
     )
 
 

@@ -73,3 +73,14 @@ def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[st
 def responses(dispatcher: CollectingDispatcher) -> list[str]:
     """The response names the dispatcher was asked to send, in order."""
     return [message["response"] for message in dispatcher.messages]
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the figures the tests measured (tests/figures.py)."""
+    from tests.figures import summary
+
+    lines = summary()
+    if lines:
+        terminalreporter.section("figures (issue 12)")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -65,13 +65,13 @@ def test_db_upgrade_seed_and_seed_again(
     db: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run([*db, "db", "upgrade"], capsys)[:2] == (
-        EXIT_OK, "database at revision 0004\n"
+        EXIT_OK, "database at revision 0005\n"
     )  # fmt: skip
     code, out, _ = run([*db, "db", "seed"], capsys)
     assert code == EXIT_OK and "created 58, updated 0, deleted 0" in out
     code, out, _ = run([*db, "db", "seed"], capsys)
     assert code == EXIT_OK and "created 0, updated 0, deleted 0, unchanged 58" in out
-    assert run([*db, "db", "current"], capsys)[1] == "0004\n"
+    assert run([*db, "db", "current"], capsys)[1] == "0005\n"
 
 
 def test_db_downgrade(seeded: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -213,4 +213,4 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
     )  # fmt: skip
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "database at revision 0004\n"
+    assert result.stdout == "database at revision 0005\n"

@@ -37,6 +37,7 @@ LIBRARY_TABLES = {
     "library_exercise_alias", "library_exercise_contraindication",
 }  # fmt: skip
 CONSOLE_TABLES = {
+    console_models.ConsoleSessionRecord.__tablename__,
     console_models.ClinicianAccount.__tablename__,
     console_models.CaseClaim.__tablename__,
 }
@@ -95,8 +96,9 @@ def schema_differences(url: str) -> list:
 def test_history_is_linear_handoff_then_library() -> None:
     script = ScriptDirectory.from_config(alembic_config("sqlite://"))
 
-    assert script.get_heads() == ["0004"]
+    assert script.get_heads() == ["0005"]
     assert [r.revision for r in script.walk_revisions()] == [
+        "0005",
         "0004",
         "0003",
         "0002",
@@ -108,7 +110,7 @@ def test_history_is_linear_handoff_then_library() -> None:
 def test_upgrade_creates_every_table_as_the_models_define(db_url: str) -> None:
     upgrade_database(db_url)
 
-    assert current_revision(db_url) == "0004"
+    assert current_revision(db_url) == "0005"
     assert tables(db_url) == MIGRATED_TABLES | {"alembic_version"}
     assert set(Base.metadata.tables) >= MIGRATED_TABLES
     assert schema_differences(db_url) == []
@@ -135,7 +137,7 @@ def test_upgrading_twice_is_harmless(db_url: str) -> None:
     upgrade_database(db_url)
     upgrade_database(db_url)
 
-    assert current_revision(db_url) == "0004"
+    assert current_revision(db_url) == "0005"
 
 
 @pytest.mark.parametrize("how", ["x-argument", "environment"])
@@ -158,7 +160,7 @@ def test_alembic_command_line_finds_the_url(tmp_path: Path, how: str) -> None:
     )
 
     assert result.returncode == 0, result.stderr
-    assert current_revision(url) == "0004"
+    assert current_revision(url) == "0005"
 
 
 def test_migrations_on_postgresql(postgres_url: str) -> None:

@@ -16,6 +16,9 @@ The order is the clinical order (shared/CONVERSATIONS.md):
    on?") accept a typed yes;
 5. a message with clinical facts that reads as a bare yes or no outside the
    questions ("...no leg pain, no fever") starts triage instead of "OK".
+
+After emergency advice, "delete my data" is still heard: the advice is restated
+with the confirming question, and the answer is acted on.
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ ACTION_HANDOFF = "action_request_handoff"
 TRIAGE_FORM = "triage_form"
 DEACTIVATE_FORM = "action_deactivate_loop"
 LISTEN = "action_listen"
+DELETION_INTENT = "request_data_deletion"
+UTTER_CONFIRM_DELETION = "utter_data_deletion_confirm"
+UTTER_DELETION_KEPT = "utter_data_deletion_kept"
+ACTION_DELETE_DATA = "action_delete_personal_data"
 
 # Questions asked by a message rather than the form, and the answer each stands for.
 PENDING_QUESTIONS = {
@@ -116,7 +123,8 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
             steps += [UTTER_EMERGENCY, UTTER_CLINICIAN_HAS_MESSAGE, ACTION_HANDOFF]
         return [*steps, LISTEN] if steps else None
     if facts.emergency_given:
-        return [*steps, UTTER_EMERGENCY_STAYS, LISTEN]
+        deletion = _deletion_after_emergency(facts)
+        return [*steps, *(deletion or [UTTER_EMERGENCY_STAYS, LISTEN])]
     if emergency:
         if facts.form_active:
             steps.append(DEACTIVATE_FORM)
@@ -151,6 +159,18 @@ def _after_a_message_question(facts: TurnFacts) -> list[str] | None:
         return [UTTER_CRISIS_CLOSE, LISTEN]
     if last in PENDING_QUESTIONS and not facts.form_active and _said_no(facts):
         return [TRIAGE_FORM]
+    return None
+
+
+def _deletion_after_emergency(facts: TurnFacts) -> list[str] | None:
+    """'Delete my data' after emergency advice: asked with the advice, then done."""
+    if facts.intent == DELETION_INTENT:
+        return [UTTER_EMERGENCY_STAYS, UTTER_CONFIRM_DELETION, LISTEN]
+    if facts.last_bot_response == UTTER_CONFIRM_DELETION:
+        if _said_no(facts):
+            return [UTTER_DELETION_KEPT, UTTER_EMERGENCY_STAYS, LISTEN]
+        if _said_yes(facts):
+            return [ACTION_DELETE_DATA, LISTEN]
     return None
 
 

@@ -58,3 +58,25 @@ class CaseClaim(Base):
     resolved_at: Mapped[datetime | None] = Column(
         DateTime(timezone=True), nullable=True
     )
+
+
+class ConsoleSessionRecord(Base):
+    """A clinician's console sign-in, kept in the database so it survives a restart.
+
+    Only a SHA-256 of the cookie token is stored: someone who reads the table
+    cannot sign in with it. Ending the account ends its sessions.
+    """
+
+    __tablename__ = "console_session"
+
+    token_sha256: Mapped[str] = Column(String(64), primary_key=True)
+    clinician_id: Mapped[int] = Column(
+        Integer,
+        ForeignKey("clinician_account.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+    csrf_token: Mapped[str] = Column(String(64), nullable=False)
+    expires_at: Mapped[datetime] = Column(
+        DateTime(timezone=True), nullable=False, index=True
+    )

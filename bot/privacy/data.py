@@ -143,9 +143,17 @@ def export_person(tracker_engine: Engine, engine: Engine, sender_id: str) -> dic
 
 
 def delete_person(
-    tracker_engine: Engine, engine: Engine, sender_id: str, audit: Path | None
+    tracker_engine: Engine,
+    engine: Engine,
+    sender_id: str,
+    audit: Path | None,
+    kind: str = "delete",
 ) -> Deleted:
-    """Delete the conversation, hand-off cases and follow-ups of ``sender_id``."""
+    """Delete the conversation, hand-off cases and follow-ups of ``sender_id``.
+
+    ``kind`` names, in the audit file, who asked (``delete``: the service;
+    ``chat``: the person, in the chat).
+    """
     events = 0
     table = _events(tracker_engine)
     if table is not None:
@@ -172,8 +180,27 @@ def delete_person(
     follow_ups = _delete_follow_ups(engine, sender_id)
     deleted = Deleted(events=events, cases=cases, follow_ups=follow_ups)
     if audit is not None:
-        record_deletion(audit, "delete", sender_id, deleted)
+        record_deletion(audit, kind, sender_id, deleted)
     return deleted
+
+
+def delete_queued(outbox_dir: Path, sender_id: str) -> int:
+    """Delete hand-offs of ``sender_id`` still waiting in the outbox.
+
+    Left there, the outbox's retry would store them again after the deletion.
+    """
+    from bot.handoff.outbox import pending
+
+    removed = 0
+    for path in pending(outbox_dir):
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # being written, or just stored and removed
+        if isinstance(entry, dict) and entry.get("sender_id") == sender_id:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def stale_senders(tracker_engine: Engine, older_than: timedelta) -> list[str]:

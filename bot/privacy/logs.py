@@ -10,6 +10,10 @@ redacts, in the message and in any traceback:
 * SQL parameters (``[parameters: ...]``), where a failed write's data shows;
 * any quoted string with a space in it ("user message 'my back hurts'"); single
   words (action, slot and intent names) are kept, so logs stay useful.
+
+A client's malformed socket.io packet (a 1 MB message, a 400-digit number)
+makes engine.io log a traceback of its own parser: it is logged as one line
+with the error's type instead, as every other bad input is.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # An apostrophe between letters ("can't") does not end a single-quoted string.
 _QUOTED = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.|(?<=\w)'(?=\w))*'""")
 _base_factory = logging.getLogRecordFactory()
+_PACKET_LOGGERS = ("engineio", "socketio")
 
 
 def redact(text: str) -> str:
@@ -58,7 +63,11 @@ def _redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
     try:
         record.msg = redact(record.getMessage())
         record.args = None
-        if record.exc_info and record.exc_info[1] is not None:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None and record.name.startswith(_PACKET_LOGGERS):
+            record.msg = f"{record.msg} ({type(error).__name__})"
+            record.exc_info, record.exc_text = None, None
+        elif record.exc_info and record.exc_info[1] is not None:
             record.exc_text = redact(
                 "".join(traceback.format_exception(*record.exc_info))
             )

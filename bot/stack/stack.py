@@ -93,6 +93,7 @@ class Stack:
             "BACKCHAT_SESSION_SECRET": self.session_secret,
             "BACKCHAT_REST_REQUIRES_TOKEN": "1" if self.rest_requires_token else "0",
             "BACKCHAT_OUTBOX_DIR": str(self.workdir / "outbox"),
+            "BACKCHAT_PRIVACY_AUDIT": str(self.workdir / "privacy-audit.log"),
             "BACKCHAT_ALLOWED_ORIGINS": "http://localhost:8000",
             "BACKCHAT_RASA_HOST": "127.0.0.1",
             "BACKCHAT_ACTION_HOST": "127.0.0.1",

@@ -1,7 +1,7 @@
 """What a clinician does to a case: view it, claim it, reply, resolve it.
 
 Each operation changes the hand-off queue and the person's conversation (through
-Rasa's HTTP API) together; the web routes in ``bot.web.app`` only translate.
+Rasa's HTTP API) together; the console blueprints only translate.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from bot.handoff import console
 from bot.handoff.console_models import CaseClaim
 from bot.web import wording
 from bot.web.rasa_client import RasaError
-from bot.web.security import ConsoleSession
+from bot.web.sessions import ConsoleSession
 from bot.web.transcript import (
     CLINICIAN_METADATA_KEY,
     build_transcript,
@@ -127,3 +127,20 @@ def bot_event(text: str, clinician: str) -> dict[str, Any]:
         "text": text,
         "metadata": {CLINICIAN_METADATA_KEY: clinician},
     }
+
+
+async def act(
+    app: Sanic, session: ConsoleSession, body: dict, case_id: int, action: str
+) -> str:
+    """Do ``action`` (claim, resolve, reply) on a case; what happened, in a word."""
+    check_case_id(case_id)
+    if action == "claim":
+        await claim(app, session, case_id)
+        return "claimed"
+    if action == "resolve":
+        await resolve(app, session, case_id)
+        return "resolved"
+    if action == "reply":
+        await reply(app, session, case_id, body.get("text"))
+        return "sent"
+    raise BadInputError(f"unknown action {action!r}", 404)

@@ -25,12 +25,15 @@ class Refusal(enum.Enum):
     NOT_TEXT = "not_text"
     BAD_UNICODE = "bad_unicode"
     TOO_LONG = "too_long"
+    TOO_FAST = "too_fast"
 
     @property
     def response(self) -> str:
         """The domain response the person gets."""
         if self is Refusal.TOO_LONG:
             return "utter_message_too_long"
+        if self is Refusal.TOO_FAST:
+            return "utter_message_too_fast"
         return "utter_message_unreadable"
 
 

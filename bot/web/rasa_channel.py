@@ -30,6 +30,7 @@ from __future__ import annotations
 import hmac
 import inspect
 import logging
+import math
 import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -53,6 +54,7 @@ from bot.web.input_guard import (
     valid_sender_id,
 )
 from bot.web.input_guard import valid_session_id as _signed_id_is_valid
+from bot.web.rate_limit import MessageLimits
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +63,8 @@ _FALLBACK_TEXT = {
     "shorter one. In an emergency call 999.",
     "utter_message_unreadable": "Sorry, I could not read that message. Please "
     "try again. In an emergency call 999.",
+    "utter_message_too_fast": "You're sending messages too fast. Please wait a "
+    "few seconds. In an emergency call 999.",
 }
 _process_secret = secrets.token_bytes(32)
 
@@ -76,6 +80,15 @@ def valid_session_id(value: Any, secret: bytes | None = None) -> bool:
     """Whether ``value`` is a session id this server issued."""
     return _signed_id_is_valid(
         value, secret if secret is not None else session_secret(load_settings())
+    )
+
+
+def message_limits(settings: Settings) -> MessageLimits:
+    """The rate limits of one channel, from the settings."""
+    return MessageLimits.of(
+        settings.sender_messages_per_minute,
+        settings.client_messages_per_minute,
+        settings.rate_limit_loopback,
     )
 
 
@@ -110,6 +123,8 @@ class SocketIOChannel(SocketIOInput):
         rasa_connect = sio.handlers[namespace]["connect"]
         handle_message = sio.handlers[namespace][self.user_message_evt]
         apps: list[Any] = []
+        limits = message_limits(settings)
+        clients: dict[str, str] = {}  # socket id -> client address
 
         @socketio_webhook.listener("before_server_start")
         async def remember_app(app: Any, _loop: Any) -> None:
@@ -123,7 +138,12 @@ class SocketIOChannel(SocketIOInput):
             ):
                 logger.warning("socket.io connection refused: origin not allowed")
                 return False
+            clients[sid] = str(environ.get("REMOTE_ADDR") or "")
             return await rasa_connect(sid, environ, auth)
+
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: str) -> None:
+            clients.pop(sid, None)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: Any) -> None:
@@ -143,6 +163,10 @@ class SocketIOChannel(SocketIOInput):
         async def user_message(sid: str, data: Any) -> None:
             if not isinstance(data, dict):
                 logger.warning("socket.io message refused: not an object")
+                text = response_text(
+                    apps[0] if apps else None, Refusal.NOT_TEXT.response
+                )
+                await sio.emit(self.bot_message_evt, {"text": text}, room=sid)
                 return
             if self.session_persistence:
                 rooms = sio.rooms(sid, namespace=self.namespace)
@@ -150,6 +174,9 @@ class SocketIOChannel(SocketIOInput):
                     logger.warning("message for a session this socket has not joined")
                     return
             refusal = check_message(data.get("message", ""), settings.max_message_chars)
+            sender_id = str(data.get("session_id") or sid)
+            if limits.wait(sender_id, clients.get(sid)) > 0:
+                refusal = Refusal.TOO_FAST
             if refusal is not None:
                 logger.warning("socket.io message refused: %s", refusal.name)
                 text = response_text(apps[0] if apps else None, refusal.response)
@@ -173,6 +200,7 @@ class RestChannel(RestInput):
     ) -> Blueprint:
         """A health route and a ``/webhook`` that checks before Rasa sees it."""
         settings = load_settings()
+        limits = message_limits(settings)
         webhook = Blueprint("custom_webhook_RestChannel", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -198,9 +226,19 @@ class RestChannel(RestInput):
             refusal = check_message(text, settings.max_message_chars)
             if refusal is Refusal.NOT_TEXT:
                 return _refuse(400, "'message' must be a string")
+            waiting = limits.wait(str(sender_id), request.remote_addr or request.ip)
+            if waiting > 0:
+                logger.warning("REST message refused: %s", Refusal.TOO_FAST.name)
+                text = response_text(request.app, Refusal.TOO_FAST.response)
+                resp = response.json(
+                    [{"recipient_id": sender_id, "text": text}], status=429
+                )
+                resp.headers["Retry-After"] = str(math.ceil(waiting))
+                return resp
             if refusal is not None:
                 logger.warning("REST message refused: %s", refusal.name)
-                return _reply(sender_id, response_text(request.app, refusal.response))
+                why = response_text(request.app, refusal.response)
+                return _reply(str(sender_id), why)
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(

@@ -1,7 +1,7 @@
-"""Console sign-in sessions, CSRF tokens and sign-in throttling (pure, in memory).
+"""CSRF tokens and sign-in throttling (pure, in memory).
 
-Sessions live in the web app's memory: a restart signs everyone out, which is
-acceptable for a console and keeps no session secret on disk.
+Sessions are in ``bot.web.sessions`` (in the database); the throttle stays in
+memory: a restart forgets failed attempts, which costs a guesser nothing new.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from bot.handoff.accounts import Clinician
 
 Clock = Callable[[], float]
 
@@ -27,59 +25,6 @@ def tokens_match(expected: str | None, submitted: str | None) -> bool:
     if not expected or not submitted:
         return False
     return hmac.compare_digest(expected.encode(), submitted.encode())
-
-
-@dataclass
-class ConsoleSession:
-    """One signed-in clinician: who, the form token, and when it expires."""
-
-    clinician: Clinician
-    csrf_token: str
-    expires_at: float
-
-
-@dataclass
-class SessionStore:
-    """Sessions by their cookie token; a session's life is renewed on each use."""
-
-    lifetime_seconds: float
-    clock: Clock = time.monotonic
-    _sessions: dict[str, ConsoleSession] = field(default_factory=dict)
-
-    def create(self, clinician: Clinician) -> str:
-        """Start a session and return its cookie token."""
-        self._purge()
-        token = new_token()
-        self._sessions[token] = ConsoleSession(
-            clinician=clinician,
-            csrf_token=new_token(),
-            expires_at=self.clock() + self.lifetime_seconds,
-        )
-        return token
-
-    def get(self, token: str | None) -> ConsoleSession | None:
-        """The live session of ``token``, renewed; None if unknown or expired."""
-        if not token:
-            return None
-        session = self._sessions.get(token)
-        if session is None:
-            return None
-        now = self.clock()
-        if session.expires_at <= now:
-            del self._sessions[token]
-            return None
-        session.expires_at = now + self.lifetime_seconds
-        return session
-
-    def drop(self, token: str | None) -> None:
-        """End the session of ``token`` (sign-out)."""
-        if token:
-            self._sessions.pop(token, None)
-
-    def _purge(self) -> None:
-        now = self.clock()
-        for token in [t for t, s in self._sessions.items() if s.expires_at <= now]:
-            del self._sessions[token]
 
 
 @dataclass

@@ -17,6 +17,7 @@ import requests
 import sqlalchemy as sa
 
 from bot.supervise import PROGRAMS
+from tests import figures
 from tests.conversations.stack import BIN, Stack, free_port, prepare_database
 from tests.conversations.test_triage_conversations import (
     Q_DURATION,
@@ -182,6 +183,21 @@ def test_rest_needs_the_token_when_required(supervised: Supervised) -> None:
     assert supervised.say(body["sender"], body["message"])
 
 
+def test_a_guessed_sender_id_reads_nothing(supervised: Supervised) -> None:
+    who = sender()
+    converse(
+        supervised, who, [("my back hurts", Q_LOCATION), ("lower back", Q_DURATION)]
+    )
+    # Someone who knows or guesses the id, without the token:
+    rest = f"{supervised.url}/webhooks/rest/webhook"
+    guess = {"sender": who, "message": "what should I avoid"}
+    answer = requests.post(rest, json=guess, timeout=30)
+    assert answer.status_code == 401 and "lower back" not in answer.text
+    tracker = requests.get(f"{supervised.url}/conversations/{who}/tracker", timeout=30)
+    assert tracker.status_code == 401 and "lower" not in tracker.text
+    assert supervised.slots(who)["pain_location"] == "lower_back"  # untouched
+
+
 def test_every_server_listens_on_loopback_only(supervised: Supervised) -> None:
     for port in (supervised.rasa_port, supervised.action_port, supervised.web_port):
         listening = subprocess.run(
@@ -214,6 +230,8 @@ def test_a_killed_server_is_restarted_and_the_chat_goes_on(
     assert wait_for(lambda: supervised.pid(name) not in (0, old), 60)
     assert wait_for(lambda: supervised.up(name), 120), supervised.log(name)
     recovery = time.monotonic() - started
-    print(f"{name}: restarted and serving {recovery:.1f} s after SIGKILL")
+    figures.record(
+        f"killed {name} (SIGKILL): restarted and serving in {recovery:.1f} s"
+    )
     assert all(supervised.up(other) for other in PROGRAMS)
     assert Q_DURATION in supervised.text(who, "lower back")

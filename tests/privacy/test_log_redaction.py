@@ -63,3 +63,29 @@ def test_the_factory_redacts_messages_and_tracebacks(
         assert "feel my legs" not in text and "ValueError" in text
     finally:
         logging.setLogRecordFactory(logs._base_factory)
+
+
+def test_a_malformed_socket_io_packet_is_one_line_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    monkeypatch.setattr(logging, "_logRecordFactory", logging.getLogRecordFactory())
+    logs.install()
+    try:
+        try:
+            raise ValueError("Integer is too large")
+        except ValueError:
+            record = logging.getLogger("engineio.server").makeRecord(
+                "engineio.server",
+                logging.ERROR,
+                __file__,
+                1,
+                "message async handler error",
+                (),
+                sys.exc_info(),
+            )
+        text = logging.Formatter().format(record)
+        assert text == "message async handler error (ValueError)"
+    finally:
+        logging.setLogRecordFactory(logs._base_factory)

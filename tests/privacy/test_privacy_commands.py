@@ -126,3 +126,13 @@ def test_purge_deletes_only_idle_conversations(person: dict[str, str]) -> None:
     assert count(person["tracker"], "events", "ann") == 2
     assert count(person["tracker"], "events", "new") == 1
     assert cli(person, "purge", "--older-than", "soon") == EXIT_BAD_INPUT
+
+
+def test_delete_also_removes_hand_offs_waiting_in_the_outbox(
+    person: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    waiting = tmp_path / "waiting"
+    outbox.queue(waiting, outbox.handoff_entry("ann", {}, ["my bottom is numb"]))
+    monkeypatch.setenv("BACKCHAT_OUTBOX_DIR", str(waiting))
+    assert cli(person, "delete", "ann") == EXIT_OK
+    assert outbox.pending(waiting) == []

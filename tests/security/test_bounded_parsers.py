@@ -33,3 +33,19 @@ def test_an_emergency_message_with_a_huge_number_still_parses() -> None:
 @pytest.mark.parametrize(("text", "days"), [("3 weeks", 21), ("12 days", 12)])
 def test_ordinary_numbers_still_read(text: str, days: int) -> None:
     assert parse_duration_days(text, TODAY) == days
+
+
+def test_fuzzy_matching_is_bounded_by_length_not_by_luck() -> None:
+    import time
+
+    from bot.library.text import best_match
+
+    keys = [(f"stretch number {n}", f"t{n}") for n in range(80)]
+    keys += [("knee hugs", "knee hugs"), ("swimming", "swimming")]
+    # Words that nearly match nothing: every window is compared with every name.
+    noise = " ".join(f"qzx{n % 97}vw" for n in range(20_000))  # about 150 kB
+    started = time.monotonic()
+    assert best_match("is swiming ok " + noise, keys) == "swimming"
+    assert best_match(noise, keys) is None
+    assert time.monotonic() - started < 1.0
+    assert best_match("how do i do the kne hugs", keys) == "knee hugs"

@@ -212,3 +212,23 @@ def test_the_clinician_takes_over_and_the_chat_survives_a_reload(
     assert "Clinician alice: Hello" in history
     assert "partner can drive me" in history
     clinician.context.close()
+
+
+def test_the_page_loads_with_no_console_error_and_its_own_fonts(
+    person: Any, web_stack: WebStack
+) -> None:
+    errors: list[str] = []
+    outside: list[str] = []
+    person.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    ours = (web_stack.web_url, "data:")
+    person.on(
+        "request", lambda r: None if r.url.startswith(ours) else outside.append(r.url)
+    )
+    open_chat(person, web_stack)
+    person.wait_for_function("document.fonts.check('16px Inter')", timeout=TIMEOUT_MS)
+    fonts = person.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+    )
+    assert any("Inter" in family for family in fonts)
+    assert errors == []
+    assert not any("font" in url for url in outside)

@@ -6,6 +6,7 @@ that gets as far as calling Rasa answers 502 and changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
@@ -63,6 +64,13 @@ def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str
                 summary={"quotes": ["has_fever: <script>hot</script>"]},
             )
         )
+    with running_web_app(workdir, database_url) as url:
+        yield url, database_url
+
+
+@contextlib.contextmanager
+def running_web_app(workdir: Path, database_url: str) -> Iterator[str]:
+    """The web app alone on a free port, until the block ends; its URL."""
     port = free_port()
     env = {
         **os.environ,
@@ -82,7 +90,7 @@ def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str
                     break
             except requests.ConnectionError:
                 time.sleep(0.3)
-        yield url, database_url
+        yield url
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -226,3 +234,14 @@ def test_a_claim_that_cannot_reach_rasa_is_undone(signed_in: Console) -> None:
     assert "could not be reached" in response.json()["error"]
     queue = signed_in.http.get(f"{signed_in.url}/console/api/queue").json()
     assert queue["cases"][0]["held_by"] is None
+
+
+def test_a_sign_in_survives_a_restart_of_the_web_app(
+    signed_in: Console, tmp_path: Path
+) -> None:
+    with running_web_app(tmp_path, signed_in.database_url) as restarted:
+        # Same cookie jar (cookies are per host, not per port), a new process.
+        page = signed_in.http.get(f"{restarted}/console/queue", allow_redirects=False)
+        assert page.status_code == 200 and "Sign in" not in page.text
+        api = signed_in.http.get(f"{restarted}/console/api/queue")
+        assert api.status_code == 200 and "cases" in api.json()

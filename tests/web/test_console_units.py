@@ -12,7 +12,7 @@ from bot.handoff import accounts, console
 from bot.handoff.accounts import AccountError, Clinician
 from bot.handoff.console import QueueEntry
 from bot.web import wording
-from bot.web.security import LoginThrottle, SessionStore, tokens_match
+from bot.web.security import LoginThrottle, tokens_match
 from bot.web.transcript import (
     BOT,
     CLINICIAN,
@@ -106,30 +106,6 @@ def test_csrf_tokens_match_only_when_equal_and_present(
     expected: str | None, submitted: str | None, ok: bool
 ) -> None:
     assert tokens_match(expected, submitted) is ok
-
-
-def test_sessions_expire_without_activity_and_renew_with_it() -> None:
-    clock = Clock()
-    store = SessionStore(lifetime_seconds=60, clock=clock)
-    token = store.create(Clinician(1, "alice"))
-    session = store.get(token)
-    assert session is not None and session.clinician.name == "alice"
-    assert session.csrf_token and session.csrf_token != token
-    clock.now += 50
-    assert store.get(token) is not None
-    clock.now += 50
-    assert store.get(token) is not None  # renewed by the previous use
-    clock.now += 61
-    assert store.get(token) is None
-    assert store.get("made-up") is None
-    assert store.get(None) is None
-
-
-def test_signing_out_ends_the_session() -> None:
-    store = SessionStore(lifetime_seconds=60)
-    token = store.create(Clinician(1, "alice"))
-    store.drop(token)
-    assert store.get(token) is None
 
 
 def test_sign_in_is_throttled_after_repeated_failures() -> None:
@@ -266,7 +242,8 @@ def test_wording_marks_a_clinician_reply_and_keeps_a_safety_net() -> None:
 
 
 def test_the_case_page_escapes_everything_the_person_typed() -> None:
-    from bot.web.app import TEMPLATES, _templates
+    from bot.web.rendering import TEMPLATES
+    from bot.web.rendering import templates as _templates
     from bot.web.transcript import Turn
 
     env = _templates(jinja2.FileSystemLoader(str(TEMPLATES)))
