@@ -32,7 +32,7 @@ train: setup ## Train the model unless one exists for the current inputs
 
 shell: setup train ## Chat in the terminal (needs `make run` in another terminal for actions)
 	@source scripts/env.sh && BACKCHAT_RASA_WORKERS=1 BACKCHAT_LOCK_STORE=in_memory \
-	  .venv/bin/rasa shell --model models --endpoints endpoints.yml
+	  $(PY) -m bot.rasa.run shell --model models --endpoints endpoints.yml
 
 eval: eval-safety eval-triage eval-nlu ## Safety, triage and NLU quality on data never trained on
 

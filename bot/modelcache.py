@@ -17,7 +17,7 @@ MODEL_INPUTS = (
     "data/nlu",
     "data/rules",
     "bot/nlp",
-    "bot/triage/rasa_policy.py",
+    "bot/rasa/policy.py",
     "bot/triage/emergency_message.py",
     "data/clinical/lexicon.yml",
 )

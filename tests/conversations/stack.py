@@ -124,11 +124,11 @@ class Stack:
         self._spawn("rasa", self.rasa_command())
 
     def rasa_command(self) -> list[str]:
-        """``rasa run`` through ``bot.rasa_run``: the token from the environment."""
+        """``rasa run`` through ``bot.rasa.run``: the token from the environment."""
         return [
             str(BIN / "python"),
             "-m",
-            "bot.rasa_run",
+            "bot.rasa.run",
             "--model",
             str(self.model),
             "--port",

@@ -2,7 +2,7 @@
 
 Extends ``tests.conversations.stack.Stack``: Rasa gets ``--cors`` and the allowed
 origin of the page, and a credentials file whose socket.io channel is
-``bot.web.rasa_channel.SocketIOChannel``.
+``bot.rasa.channel.SocketIOChannel``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import yaml
 
 from tests.conversations.stack import BIN, ROOT, Stack, free_port
 
-CHANNEL = "bot.web.rasa_channel.SocketIOChannel"
+CHANNEL = "bot.rasa.channel.SocketIOChannel"
 
 
 def web_credentials(source: Path, target: Path) -> Path:

@@ -21,6 +21,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.dialogue.safety_turn import PENDING_QUESTIONS
 from bot.dialogue.slot_filling import slot_updates
 from bot.nlp.durations import parse_duration_days
+from bot.rasa import Patch
 from bot.triage.emergency_message import emergency_reason
 
 EXTRACTION_ACTION = "action_extract_triage_answers"  # named in domain.yml
@@ -89,6 +90,5 @@ async def _run_custom_action(
     )
 
 
-def install() -> None:
-    """Run the triage extraction in-process (idempotent)."""
-    ActionExtractSlots._run_custom_action = _run_custom_action  # type: ignore[method-assign]
+# Applied by ``bot.rasa.install``.
+PATCHES = (Patch(ActionExtractSlots, "_run_custom_action", _run_custom_action),)

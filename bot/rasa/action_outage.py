@@ -3,7 +3,7 @@
 When a custom action fails (the action server is down, times out or errors),
 Rasa logs it, drops the action's events and carries on, so the person gets no
 reply at all. The emergency path does not need the action server
-(``bot.triage.rasa_policy``), but everyone else deserves to know the questions
+(``bot.rasa.policy``), but everyone else deserves to know the questions
 have stopped and what to do meanwhile. The first failed action of a turn sends
 ``utter_action_server_down`` straight to the person's channel (not through the
 tracker: nothing is being decided), then lets Rasa handle the failure as before.
@@ -31,6 +31,7 @@ from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.shared.exceptions import RasaException
 
 from bot.handoff import outbox
+from bot.rasa import Patch
 from bot.settings import Settings, load_settings
 from bot.triage.emergency_message import message_reports_emergency
 from bot.triage.ruleset import default_ruleset
@@ -122,6 +123,5 @@ async def _run_or_tell(
         raise
 
 
-def install() -> None:
-    """Wrap ``RemoteAction.run`` (idempotent)."""
-    RemoteAction.run = _run_or_tell  # type: ignore[method-assign]
+# Applied by ``bot.rasa.install``: Rasa offers no hook on a failed action.
+PATCHES = (Patch(RemoteAction, "run", _run_or_tell),)

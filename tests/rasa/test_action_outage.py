@@ -11,7 +11,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
-from bot import rasa_action_outage
+from bot.rasa import action_outage as rasa_action_outage
 
 NOTICE_TEXT = "technical problem"
 
@@ -27,7 +27,7 @@ def tracker_after(sender: str, message: UserUttered) -> DialogueStateTracker:
 
 
 @pytest.fixture
-def failing(monkeypatch: pytest.MonkeyPatch):
+def failing(monkeypatch: pytest.MonkeyPatch, rasa_patched: None):
     """RemoteAction whose call to the action server raises ``error``."""
 
     def make(error: Exception) -> RemoteAction:
@@ -35,7 +35,6 @@ def failing(monkeypatch: pytest.MonkeyPatch):
             raise error
 
         monkeypatch.setattr(rasa_action_outage, "_rasa_remote_run", rasa_run)
-        rasa_action_outage.install()
         return RemoteAction("action_x", None)
 
     return make

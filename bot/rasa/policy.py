@@ -39,12 +39,10 @@ from bot.dialogue.safety_turn import (
     safety_steps,
 )
 from bot.nlp.labels import CRISIS_RED_FLAG
-from bot.rasa_action_outage import install as install_outage_notice
-from bot.rasa_paused_safety import install as install_paused_safety
-from bot.rasa_paused_safety import reason_set_this_turn
-from bot.rasa_slot_extraction import REASON_SLOT, last_bot_response
-from bot.rasa_slot_extraction import install as install_slot_extraction
-from bot.rasa_speedups import install as install_speedups
+from bot.rasa import installed
+from bot.rasa.paused_safety import reason_set_this_turn
+from bot.rasa.slot_extraction import REASON_SLOT, last_bot_response
+from bot.rasa.speedups import freeze_loaded_objects
 from bot.triage.assess import assess
 from bot.triage.emergency_message import (
     EMERGENCY_ANSWERS,
@@ -85,15 +83,40 @@ class EmergencyPolicy(Policy):
     ) -> None:
         """Keeps the storage so training can persist the (tiny) config."""
         super().__init__(config, model_storage, resource, execution_context, featurizer)
-        # This policy is the first of our code Rasa loads with a model: the
-        # place to patch Rasa (speed-ups, in-process slot extraction, the
-        # action-server outage notice).
-        install_speedups()
-        install_slot_extraction()
-        install_outage_notice()
-        install_paused_safety()
         self._model_storage = model_storage
         self._resource = resource
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> EmergencyPolicy:
+        """Load for serving; refuses a Rasa without BackChat's patches.
+
+        Without them the triage answers would go to an action that no action
+        server implements, and a paused conversation would hear no emergency
+        advice: fail at start-up rather than serve that.
+
+        Raises:
+            RuntimeError: when ``bot.rasa.install()`` has not run.
+        """
+        if not installed():
+            raise RuntimeError(
+                "BackChat's Rasa patches are not installed: start Rasa with "
+                "`python -m bot.rasa.run` (or load it with bot.rasa.agent.load_agent)"
+            )
+        policy = super().load(
+            config, model_storage, resource, execution_context, **kwargs
+        )
+        # Not a patch: the model is in memory now, so Python's collector can stop
+        # walking it (bot.rasa.speedups.freeze_loaded_objects).
+        freeze_loaded_objects()
+        assert isinstance(policy, cls)
+        return policy
 
     def train(
         self,

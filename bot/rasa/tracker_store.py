@@ -73,7 +73,7 @@ def _as_rasa_reads_it(tracker: DialogueStateTracker) -> bool:
 class CachedSQLTrackerStore(SQLTrackerStore):
     """``SQLTrackerStore`` that reuses the tracker it saved while it is current.
 
-    In endpoints.yml: ``type: bot.rasa_tracker_store.CachedSQLTrackerStore``, with
+    In endpoints.yml: ``type: bot.rasa.tracker_store.CachedSQLTrackerStore``, with
     the same keys as Rasa's ``SQL`` store. ``BACKCHAT_TRACKER_CACHE_SIZE``
     bounds how many conversations are kept (least recently used go first; 0
     turns the cache off).

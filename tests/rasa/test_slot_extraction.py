@@ -11,8 +11,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActiveLoop, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import rasa_slot_extraction
-from bot.rasa_slot_extraction import EXTRACTION_ACTION, triage_slot_events
+from bot.rasa import slot_extraction as rasa_slot_extraction
+from bot.rasa.slot_extraction import EXTRACTION_ACTION, triage_slot_events
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,7 +110,7 @@ def test_a_red_flag_in_the_persons_words_is_quoted_for_the_clinician(
 
 
 async def test_only_the_triage_mapping_runs_in_process(
-    domain: Domain, monkeypatch: pytest.MonkeyPatch
+    domain: Domain, monkeypatch: pytest.MonkeyPatch, rasa_patched: None
 ) -> None:
     sent_away: list[str] = []
 
@@ -121,7 +121,6 @@ async def test_only_the_triage_mapping_runs_in_process(
     monkeypatch.setattr(
         rasa_slot_extraction, "_rasa_run_custom_action", to_the_action_server
     )
-    rasa_slot_extraction.install()
     extract = ActionExtractSlots(action_endpoint=None)
     conversation = tracker(
         domain,

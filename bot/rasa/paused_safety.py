@@ -12,14 +12,13 @@ still waits for the clinician.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.safety_turn import message_needs_safety
-from bot.rasa_slot_extraction import REASON_SLOT
+from bot.rasa import Patch
+from bot.rasa.slot_extraction import REASON_SLOT
 
 _rasa_should_handle = MessageProcessor._should_handle_message
 
@@ -45,7 +44,11 @@ def reason_set_this_turn(tracker: DialogueStateTracker) -> bool:
     return False
 
 
-def install() -> None:
-    """Patch ``MessageProcessor._should_handle_message`` (idempotent)."""
-    patched: Any = staticmethod(_should_handle_message)
-    MessageProcessor._should_handle_message = patched  # type: ignore[method-assign]
+# Applied by ``bot.rasa.install``: a paused conversation reaches no policy.
+PATCHES = (
+    Patch(
+        MessageProcessor,
+        "_should_handle_message",
+        staticmethod(_should_handle_message),
+    ),
+)
