@@ -66,8 +66,8 @@ def check_rasa_version(installed: str) -> None:
         raise RasaVersionError(
             f"BackChat patches Rasa {SUPPORTED_RASA} internals (bot/rasa/), but Rasa "
             f"{installed} is installed. Install rasa=={SUPPORTED_RASA} "
-            "(pyproject.toml), or re-read each patched method in the new release, run the tests and "
-            "update bot.rasa.SUPPORTED_RASA."
+            "(pyproject.toml), or re-read each patched method in the new release, "
+            "run the tests and update bot.rasa.SUPPORTED_RASA."
         )
 
 

@@ -5,8 +5,10 @@ Rasa logs it, drops the action's events and carries on, so the person gets no
 reply at all. The emergency path does not need the action server
 (``bot.rasa.policy``), but everyone else deserves to know the questions
 have stopped and what to do meanwhile. The first failed action of a turn sends
-``utter_action_server_down`` straight to the person's channel (not through the
-tracker: nothing is being decided), then lets Rasa handle the failure as before.
+``utter_action_server_down`` to the person's channel and records it in the
+tracker, as any bot message, so the clinician's transcript shows what the person
+was told (Rasa drops a failed action's events, so the notice is added to the
+tracker here), then lets Rasa handle the failure as before.
 A message that reports an emergency gets no notice: the emergency advice, which
 needs no action server, must come first and alone.
 
@@ -23,11 +25,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from functools import cache
 from typing import Any
 
-from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.core.actions.action import (
+    ActionExecutionRejection,
+    RemoteAction,
+    create_bot_utterance,
+)
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.exceptions import RasaException
 
 from bot.handoff import outbox
@@ -41,19 +47,30 @@ logger = logging.getLogger(__name__)
 NOTICE = "utter_action_server_down"
 HANDOFF_ACTION = "action_request_handoff"
 QUOTES_SLOT = "red_flag_quotes"
-_REMEMBERED_TURNS = 1000
 _rasa_remote_run = RemoteAction.run
-_turns_told: OrderedDict[tuple[str, Any], None] = OrderedDict()
 
 
-def _first_failure_of_turn(sender_id: str, turn: Any) -> bool:
-    key = (sender_id, turn)
-    if key in _turns_told:
-        return False
-    _turns_told[key] = None
-    while len(_turns_told) > _REMEMBERED_TURNS:
-        _turns_told.popitem(last=False)
-    return True
+def notice_given_this_turn(tracker: Any) -> bool:
+    """Whether the notice was said since the person's latest message."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and (event.metadata or {}).get(
+            "utter_action"
+        ) == NOTICE:
+            return True
+    return False
+
+
+async def tell_the_person(tracker: Any, nlg: Any, output_channel: Any) -> None:
+    """Send the notice and keep it in the tracker (the transcript shows it)."""
+    notice = await nlg.generate(NOTICE, tracker, output_channel.name())
+    if not notice:
+        return
+    # Both calls consume the dict they are given.
+    said = create_bot_utterance({**notice, "utter_action": NOTICE})
+    await output_channel.send_response(tracker.sender_id, dict(notice))
+    tracker.update(said)
 
 
 @cache
@@ -108,16 +125,13 @@ async def _run_or_tell(
         if self.name() == HANDOFF_ACTION:
             await record_handoff_here(tracker)
         latest = tracker.latest_message
-        turn = (latest.message_id or latest.text) if latest else None
         # An emergency gets the emergency advice first, and nothing before it.
         emergency = latest is not None and message_reports_emergency(
             latest.intent, latest.entities
         )
-        if not emergency and _first_failure_of_turn(tracker.sender_id, turn):
+        if not emergency and not notice_given_this_turn(tracker):
             try:
-                notice = await nlg.generate(NOTICE, tracker, output_channel.name())
-                if notice:
-                    await output_channel.send_response(tracker.sender_id, notice)
+                await tell_the_person(tracker, nlg, output_channel)
             except Exception:  # the notice must never hide the original failure
                 logger.exception("could not send the action-server outage notice")
         raise

@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.core.actions.action import (
+    ActionExecutionRejection,
+    RemoteAction,
+    create_bot_utterance,
+)
 from rasa.core.channels.channel import CollectingOutputChannel
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
@@ -55,6 +59,23 @@ async def test_a_failed_action_tells_the_person_once_per_turn(failing) -> None:
     assert [m["text"] for m in first] == [NOTICE_TEXT] and second == []
     next_turn = tracker_after("ann", UserUttered("lower back", message_id="m2"))
     assert [m["text"] for m in await run(action, next_turn)] == [NOTICE_TEXT]
+
+
+async def test_the_notice_is_kept_in_the_conversation_for_the_transcript(
+    failing,
+) -> None:
+    action = failing(RasaException("Failed to execute custom action."))
+    message = UserUttered("my back hurts", message_id="m1")
+    turn = tracker_after("dee", message)
+    await run(action, turn)
+    assert list(turn.events) == [
+        message,
+        BotUttered(
+            NOTICE_TEXT,
+            data=create_bot_utterance({}).data,
+            metadata={"utter_action": rasa_action_outage.NOTICE},
+        ),
+    ]
 
 
 async def test_an_emergency_message_gets_no_notice_before_its_advice(failing) -> None:
