@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.stats import ratio
-from bench.vignettes import LEVELS, NO_OUTCOME
+from bot.evaluation.vignettes import LEVELS, NO_OUTCOME
 
 BOTS = ("backchat", "starter")
 
@@ -261,7 +261,7 @@ def markdown(data: dict[str, Any], plots: Sequence[str] = ()) -> str:
             lines.append("")
     entities = data.get("entities")
     if entities:
-        lines += ["### Entities (kept-out set, scripts/eval_nlu.py)", ""]
+        lines += ["### Entities (kept-out set, bot/evaluation/nlu_entities.py)", ""]
         if "skipped" in entities:
             lines += [f"Skipped: {entities['skipped']}", ""]
         else:
