@@ -18,11 +18,13 @@ account: setup ## Create a clinician account for the console: make account NAME=
 run: setup ## Train if the data changed, seed the database, start the servers
 	@scripts/run.sh
 
-test: setup ## Run the whole test suite (lint, data validation, unit, conversations)
+test: setup ## Run the whole test suite (lint and types, data validation, unit, conversations)
 	@scripts/test.sh
 
-lint: setup ## ruff check
+lint: setup ## ruff check, ruff format --check, mypy (strict on the core: pyproject.toml)
 	@$(PY) -m ruff check bot actions tests scripts bench
+	@$(PY) -m ruff format --check bot actions tests scripts bench
+	@$(PY) -m mypy
 
 validate: setup ## rasa data validate
 	@TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/rasa data validate --fail-on-warnings --data data/nlu data/rules

@@ -11,6 +11,7 @@ import requests
 
 from bench.progress import say
 from bot.dialogue.safety_turn import PENDING_QUESTIONS
+from bot.evaluation.simulator import Styled
 from bot.evaluation.vignettes import (
     NO_OUTCOME,
     Outcome,
@@ -38,11 +39,11 @@ def outcome_from_tracker(tracker: dict[str, Any]) -> str | None:
     level = (tracker.get("slots") or {}).get("triage_level")
     if level:
         return level
-    found = None
+    found: str | None = None
     for event in tracker.get("events") or []:
         if event.get("event") == "bot":
             action = (event.get("metadata") or {}).get("utter_action")
-            found = OUTCOME_RESPONSES.get(action, found)
+            found = OUTCOME_RESPONSES.get(action or "", found)
     return found
 
 
@@ -102,7 +103,7 @@ class Driver:
         response.raise_for_status()
         return response.json()
 
-    def run(self, vignette: Vignette) -> Outcome:
+    def run(self, vignette: Vignette | Styled) -> Outcome:
         """Story, then the person's answer to each question, until an outcome."""
         sender = f"vignette-{vignette.id}-{uuid.uuid4().hex[:8]}"
         self._say(sender, vignette.text)

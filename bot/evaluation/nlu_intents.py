@@ -112,15 +112,16 @@ def counting_from(today: date) -> Iterator[None]:
 
     class _Today(date):
         @classmethod
-        def today(cls) -> date:
+        def today(cls) -> date:  # type: ignore[override]
             return today
 
-    real = durations.date
-    durations.date = _Today  # type: ignore[misc]
+    module = vars(durations)
+    real = module["date"]
+    module["date"] = _Today
     try:
         yield
     finally:
-        durations.date = real  # type: ignore[misc]
+        module["date"] = real
 
 
 def quiet_rasa() -> None:

@@ -212,7 +212,11 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
         intent = message.get(INTENT) or {}
         name = intent.get(INTENT_NAME_KEY)
         bar = self.min_confidence.get(name)
-        if bar is not None and (intent.get(PREDICTED_CONFIDENCE_KEY) or 0) < bar:
+        if (
+            name is not None
+            and bar is not None
+            and (intent.get(PREDICTED_CONFIDENCE_KEY) or 0) < bar
+        ):
             demote_intent(message, name)
 
     def _rules_explain_a_guessed_emergency(

@@ -79,6 +79,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     turns the cache off).
     """
 
+    engine: sa.engine.Engine  # set by SQLTrackerStore.__init__ (untyped there)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Connect as ``SQLTrackerStore`` does; pool SQLite connections."""
         super().__init__(*args, **kwargs)

@@ -19,7 +19,7 @@ def evaluate(condition: Mapping[str, Any], answers: Answers) -> bool | None:
         if value is None:
             return None
         if "equals" in condition:
-            return value == condition["equals"]
+            return bool(value == condition["equals"])
         if "in" in condition:
             return value in condition["in"]
         low, high = condition["between"]
