@@ -93,18 +93,27 @@ async def test_action_calls_reuse_one_connection(
     assert all(reply["auth"].startswith("Basic ") for reply in replies)
 
 
-async def test_idle_connections_are_dropped_before_the_server_would(
-    echo_server: str, rasa_patched: None
+def test_idle_connections_are_dropped_before_the_server_would() -> None:
+    from bot.rasa.speedups import IDLE_CONNECTION_SECONDS
+
+    sanic_keep_alive_seconds = 5.0  # the action server's (Sanic's default)
+    assert 0 < IDLE_CONNECTION_SECONDS < sanic_keep_alive_seconds
+
+
+async def test_an_idle_connection_is_not_reused(
+    echo_server: str, rasa_patched: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import asyncio
 
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa.speedups import IDLE_CONNECTION_SECONDS
+    from bot.rasa import speedups
 
+    # A tenth of a second instead of the real two: the same drop, sooner.
+    monkeypatch.setattr(speedups, "IDLE_CONNECTION_SECONDS", 0.1)
     endpoint = EndpointConfig(echo_server)
     first = await endpoint.request(json={})
-    await asyncio.sleep(IDLE_CONNECTION_SECONDS + 0.5)
+    await asyncio.sleep(0.3)
     second = await endpoint.request(json={})
     assert second["port"] != first["port"]
 
