@@ -39,8 +39,8 @@ from rasa.shared.exceptions import RasaException
 from bot.handoff import outbox
 from bot.rasa import Patch
 from bot.settings import Settings, load_settings
+from bot.triage.answers import pick_answers
 from bot.triage.emergency_message import message_reports_emergency
-from bot.triage.ruleset import default_ruleset
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ async def record_handoff_here(tracker: Any) -> int | None:
     slots = tracker.current_slot_values()
     entry = outbox.handoff_entry(
         tracker.sender_id,
-        {name: slots.get(name) for name in default_ruleset().answers},
+        pick_answers(slots),
         slots.get(QUOTES_SLOT),
     )
     settings = _settings()

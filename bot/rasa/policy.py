@@ -43,6 +43,7 @@ from bot.rasa import installed
 from bot.rasa.paused_safety import reason_set_this_turn
 from bot.rasa.slot_extraction import REASON_SLOT, last_bot_response
 from bot.rasa.speedups import freeze_loaded_objects
+from bot.triage.answers import pick_answers
 from bot.triage.assess import assess
 from bot.triage.emergency_message import (
     EMERGENCY_ANSWERS,
@@ -50,7 +51,7 @@ from bot.triage.emergency_message import (
     RED_FLAG_ENTITY,
     emergency_reason,
 )
-from bot.triage.ruleset import Urgency, default_ruleset
+from bot.triage.ruleset import Urgency
 
 SCREEN_ANSWER = "has_cauda_equina_symptom"  # the grouped emergency question
 
@@ -173,7 +174,7 @@ def turn_facts(tracker: DialogueStateTracker, turn: list[Any]) -> TurnFacts:
     """The facts ``safety_steps`` decides on, read from Rasa's tracker."""
     user = turn[0]
     slots = tracker.current_slot_values()
-    answers = {name: slots.get(name) for name in default_ruleset().answers}
+    answers = pick_answers(slots)
     crisis = CRISIS_RED_FLAG
     paused = tracker.is_paused()
     emergency = assess(answers).level is Urgency.EMERGENCY

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-Answers = Mapping[str, Any]
+Answers = Mapping[str, Any]  # bot.triage.answers.TriageAnswers, or any slots
 
 
 def evaluate(condition: Mapping[str, Any], answers: Answers) -> bool | None:
