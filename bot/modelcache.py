@@ -18,6 +18,8 @@ MODEL_INPUTS = (
     "data/rules",
     "bot/nlp",
     "bot/rasa/policy.py",
+    "bot/rasa/nlu_component.py",
+    "bot/rasa/intent_classifier.py",
     "bot/triage/emergency_message.py",
     "data/clinical/lexicon.yml",
 )
