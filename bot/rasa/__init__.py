@@ -14,8 +14,8 @@ against (:data:`SUPPORTED_RASA`). It is called from one place for the servers,
 ``python -m bot.rasa.run`` (before Rasa loads the model), and by
 :func:`bot.rasa.agent.load_agent` for in-process evaluation; a model served
 without it is refused (``EmergencyPolicy.load``), so removing or bypassing it
-cannot silently turn off the slot filling, the outage notice or the safety
-check while a clinician holds the case. Tests restore Rasa with
+cannot silently turn off the outage notice or the safety check while a
+clinician holds the case. Tests restore Rasa with
 :func:`uninstall` (the ``rasa_patched`` fixture).
 
 Importing this package imports no Rasa module and patches nothing.
@@ -34,7 +34,6 @@ SUPPORTED_RASA = "3.6.21"
 # Each module's ``PATCHES``; the reason no public route serves is in each docstring.
 PATCH_MODULES = (
     "bot.rasa.speedups",
-    "bot.rasa.slot_extraction",
     "bot.rasa.action_outage",
     "bot.rasa.paused_safety",
 )

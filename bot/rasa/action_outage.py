@@ -5,10 +5,12 @@ Rasa logs it, drops the action's events and carries on, so the person gets no
 reply at all. The emergency path does not need the action server
 (``bot.rasa.policy``), but everyone else deserves to know the questions
 have stopped and what to do meanwhile. The first failed action of a turn sends
-``utter_action_server_down`` to the person's channel and records it in the
-tracker, as any bot message, so the clinician's transcript shows what the person
-was told (Rasa drops a failed action's events, so the notice is added to the
-tracker here), then lets Rasa handle the failure as before.
+``utter_action_server_down`` to the person's channel, then lets Rasa handle the
+failure as before. Rasa drops a failed action's events and runs it on a copy of
+the tracker, so the notice is kept for the conversation's record by
+``EmergencyPolicy``: its next prediction in the turn carries the notice as a
+``BotUttered`` event (:func:`take_notice_to_record`), and the clinician's
+transcript shows what the person was told.
 A message that reports an emergency gets no notice: the emergency advice, which
 needs no action server, must come first and alone.
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from functools import cache
 from typing import Any
 
@@ -33,7 +36,7 @@ from rasa.core.actions.action import (
     RemoteAction,
     create_bot_utterance,
 )
-from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.events import BotUttered
 from rasa.shared.exceptions import RasaException
 
 from bot.handoff import outbox
@@ -47,30 +50,47 @@ logger = logging.getLogger(__name__)
 NOTICE = "utter_action_server_down"
 HANDOFF_ACTION = "action_request_handoff"
 QUOTES_SLOT = "red_flag_quotes"
+_REMEMBERED_TURNS = 1000
 _rasa_remote_run = RemoteAction.run
+_turns_told: OrderedDict[tuple[str, Any], None] = OrderedDict()
+# Notices sent and not yet in the tracker: sender -> (turn, the bot message).
+_to_record: OrderedDict[str, tuple[Any, BotUttered]] = OrderedDict()
 
 
-def notice_given_this_turn(tracker: Any) -> bool:
-    """Whether the notice was said since the person's latest message."""
-    for event in reversed(tracker.events):
-        if isinstance(event, UserUttered):
-            return False
-        if isinstance(event, BotUttered) and (event.metadata or {}).get(
-            "utter_action"
-        ) == NOTICE:
-            return True
-    return False
+def _turn(tracker: Any) -> Any:
+    latest = tracker.latest_message
+    return (latest.message_id or latest.text) if latest else None
+
+
+def _first_failure_of_turn(sender_id: str, turn: Any) -> bool:
+    key = (sender_id, turn)
+    if key in _turns_told:
+        return False
+    _turns_told[key] = None
+    while len(_turns_told) > _REMEMBERED_TURNS:
+        _turns_told.popitem(last=False)
+    return True
 
 
 async def tell_the_person(tracker: Any, nlg: Any, output_channel: Any) -> None:
-    """Send the notice and keep it in the tracker (the transcript shows it)."""
+    """Send the notice, and keep it until it is recorded in the tracker."""
     notice = await nlg.generate(NOTICE, tracker, output_channel.name())
     if not notice:
         return
     # Both calls consume the dict they are given.
     said = create_bot_utterance({**notice, "utter_action": NOTICE})
     await output_channel.send_response(tracker.sender_id, dict(notice))
-    tracker.update(said)
+    _to_record[tracker.sender_id] = (_turn(tracker), said)
+    while len(_to_record) > _REMEMBERED_TURNS:
+        _to_record.popitem(last=False)
+
+
+def take_notice_to_record(tracker: Any) -> list[BotUttered]:
+    """The notice sent in this turn and not yet recorded (once), else nothing."""
+    pending = _to_record.pop(tracker.sender_id, None)
+    if pending is None or pending[0] != _turn(tracker):
+        return []
+    return [pending[1]]
 
 
 @cache
@@ -129,7 +149,7 @@ async def _run_or_tell(
         emergency = latest is not None and message_reports_emergency(
             latest.intent, latest.entities
         )
-        if not emergency and not notice_given_this_turn(tracker):
+        if not emergency and _first_failure_of_turn(tracker.sender_id, _turn(tracker)):
             try:
                 await tell_the_person(tracker, nlg, output_channel)
             except Exception:  # the notice must never hide the original failure

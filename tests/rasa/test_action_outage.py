@@ -65,17 +65,24 @@ async def test_the_notice_is_kept_in_the_conversation_for_the_transcript(
     failing,
 ) -> None:
     action = failing(RasaException("Failed to execute custom action."))
-    message = UserUttered("my back hurts", message_id="m1")
-    turn = tracker_after("dee", message)
+    turn = tracker_after("dee", UserUttered("my back hurts", message_id="d1"))
     await run(action, turn)
-    assert list(turn.events) == [
-        message,
-        BotUttered(
-            NOTICE_TEXT,
-            data=create_bot_utterance({}).data,
-            metadata={"utter_action": rasa_action_outage.NOTICE},
-        ),
-    ]
+    notice = BotUttered(
+        NOTICE_TEXT,
+        data=create_bot_utterance({}).data,
+        metadata={"utter_action": rasa_action_outage.NOTICE},
+    )
+    assert rasa_action_outage.take_notice_to_record(turn) == [notice]
+    assert rasa_action_outage.take_notice_to_record(turn) == []  # recorded once
+
+
+async def test_a_notice_of_an_earlier_turn_is_not_recorded_in_a_later_one(
+    failing,
+) -> None:
+    action = failing(RasaException("Failed to execute custom action."))
+    await run(action, tracker_after("eve", UserUttered("back", message_id="e1")))
+    later = tracker_after("eve", UserUttered("hello?", message_id="e2"))
+    assert rasa_action_outage.take_notice_to_record(later) == []
 
 
 async def test_an_emergency_message_gets_no_notice_before_its_advice(failing) -> None:

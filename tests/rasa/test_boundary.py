@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from rasa.core.actions.action import ActionExtractSlots, RemoteAction
+from rasa.core.actions.action import RemoteAction
 from rasa.core.processor import MessageProcessor
 
 import bot.rasa
@@ -108,7 +108,6 @@ def test_the_patched_rasa_methods_are_the_ones_listed() -> None:
     assert {(p.owner, p.name) for p in patches()} == {
         (RemoteAction, "_validate_action_result"),
         (RemoteAction, "run"),
-        (ActionExtractSlots, "_run_custom_action"),
         (MessageProcessor, "_should_handle_message"),
         (bot.rasa.import_module("rasa.shared.core.events").Event, "resolve_by_type"),
         (bot.rasa.import_module("rasa.utils.endpoints").EndpointConfig, "session"),

@@ -1,4 +1,5 @@
-"""Triage answers are read inside Rasa, from Rasa's own tracker."""
+"""Triage answers are read inside Rasa, from Rasa's own tracker, and applied
+as EmergencyPolicy's prediction events."""
 
 from __future__ import annotations
 
@@ -6,13 +7,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rasa.core.actions.action import ActionExtractSlots
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActiveLoop, Event, SlotSet, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    Event,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.rasa import slot_extraction as rasa_slot_extraction
-from bot.rasa.slot_extraction import EXTRACTION_ACTION, triage_slot_events
+from bot.rasa.policy import EmergencyPolicy
+from bot.rasa.slot_extraction import triage_slot_events
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -109,28 +116,83 @@ def test_a_red_flag_in_the_persons_words_is_quoted_for_the_clinician(
     ]
 
 
-async def test_only_the_triage_mapping_runs_in_process(
-    domain: Domain, monkeypatch: pytest.MonkeyPatch, rasa_patched: None
+@pytest.fixture(scope="module")
+def policy() -> EmergencyPolicy:
+    from rasa.engine.graph import ExecutionContext, GraphSchema
+
+    config = EmergencyPolicy.get_default_config()
+    context = ExecutionContext(GraphSchema({}), "test")
+    return EmergencyPolicy(config, None, None, context)  # type: ignore[arg-type]
+
+
+def test_the_first_prediction_after_a_message_carries_its_answers(
+    domain: Domain, policy: EmergencyPolicy
 ) -> None:
-    sent_away: list[str] = []
-
-    async def to_the_action_server(self: Any, name: str, *_args: Any) -> list:
-        sent_away.append(name)
-        return []
-
-    monkeypatch.setattr(
-        rasa_slot_extraction, "_rasa_run_custom_action", to_the_action_server
-    )
-    extract = ActionExtractSlots(action_endpoint=None)
     conversation = tracker(
         domain,
         message=said("neck", "inform", [{"entity": "body_location", "value": "neck"}]),
     )
-    here = await extract._run_custom_action(
-        EXTRACTION_ACTION, None, None, conversation, domain
+    prediction = policy.predict_action_probabilities(conversation, domain)
+    assert prediction.events == [SlotSet("pain_location", "neck")]
+    assert max(prediction.probabilities) == 0.0  # nothing else to say
+
+
+def test_after_an_action_the_message_is_not_read_again(
+    domain: Domain, policy: EmergencyPolicy
+) -> None:
+    """The form's next question is not answered by the same message."""
+    message = said("yes", "affirm")
+    asked = [
+        ActiveLoop("triage_form"),
+        SlotSet("requested_slot", "has_fever"),
+    ]
+    first = tracker(domain, *asked, message=message)
+    assert policy.predict_action_probabilities(first, domain).events == [
+        SlotSet("has_fever", True)
+    ]
+    after_the_form = tracker(domain, *asked, message=message)
+    after_the_form.update_with_events(
+        [
+            SlotSet("has_fever", True),
+            ActionExecuted("triage_form"),
+            SlotSet("requested_slot", "has_night_pain"),
+        ],
+        domain,
     )
-    elsewhere = await extract._run_custom_action(
-        "action_other", None, None, conversation, domain
+    assert policy.predict_action_probabilities(after_the_form, domain).events == []
+
+
+def test_an_emergency_answer_is_applied_with_the_emergency_advice(
+    domain: Domain, policy: EmergencyPolicy
+) -> None:
+    conversation = tracker(
+        domain,
+        message=said(
+            "I wet myself and didn't feel it",
+            "report_emergency_symptom",
+            [{"entity": "red_flag", "value": "has_bladder_bowel_change"}],
+        ),
     )
-    assert here == [SlotSet("pain_location", "neck")]
-    assert elsewhere == [] and sent_away == ["action_other"]
+    prediction = policy.predict_action_probabilities(conversation, domain)
+    chosen = domain.action_names_or_texts[
+        prediction.probabilities.index(max(prediction.probabilities))
+    ]
+    assert chosen == "utter_triage_emergency"
+    names = [e.key for e in prediction.events if isinstance(e, SlotSet)]
+    assert "has_bladder_bowel_change" in names and names[-1] == "emergency_reason"
+    assert prediction.is_no_user_prediction
+
+
+def test_an_outage_notice_sent_this_turn_is_recorded_by_the_next_prediction(
+    domain: Domain, policy: EmergencyPolicy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.rasa import action_outage
+
+    told = BotUttered("technical problem", metadata={"utter_action": "x"})
+    message = said("lower back", "inform")
+    conversation = tracker(domain, message=message)
+    conversation.update(ActionExecuted("triage_form"))
+    turn = message.message_id or message.text
+    monkeypatch.setitem(action_outage._to_record, "ann", (turn, told))
+    assert policy.predict_action_probabilities(conversation, domain).events == [told]
+    assert policy.predict_action_probabilities(conversation, domain).events == []
