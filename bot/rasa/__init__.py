@@ -8,6 +8,22 @@ Public extension points, named in the Rasa configuration files:
 * ``bot.rasa.tracker_store.CachedSQLTrackerStore`` (endpoints.yml);
 * ``bot.rasa.channel.RestChannel`` / ``SocketIOChannel`` (credentials.yml).
 
+The triage answers of each message reach the slots through the policy's
+prediction events (``PolicyPrediction.events``), not a patch.
+
+The patches that remain, and why no public route serves:
+
+* ``RemoteAction.run`` (``action_outage``): Rasa logs a failed custom action and
+  drops it, with no hook; the person must hear that the questions stopped, the
+  action-server timeout must be shorter than Rasa's 300 s, and a failed
+  hand-off must still be recorded;
+* ``MessageProcessor._should_handle_message`` (``paused_safety``): a paused
+  conversation reaches no policy, so no extension point sees an emergency
+  reported while a clinician holds the case;
+* ``RemoteAction._validate_action_result``, ``Event.resolve_by_type`` and
+  ``EndpointConfig.session`` (``speedups``): hot spots found by profiling that
+  no setting reaches (bench/README.md).
+
 Patches of Rasa internals, where no public route serves, are applied by one
 explicit :func:`install`, and only for the Rasa release they were written
 against (:data:`SUPPORTED_RASA`). It is called from one place for the servers,
