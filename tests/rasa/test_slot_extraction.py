@@ -20,6 +20,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa.policy import EmergencyPolicy
 from bot.rasa.slot_extraction import triage_slot_events
+from bot.triage.emergency_message import emergency_reason
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -178,8 +179,15 @@ def test_an_emergency_answer_is_applied_with_the_emergency_advice(
         prediction.probabilities.index(max(prediction.probabilities))
     ]
     assert chosen == "utter_triage_emergency"
-    names = [e.key for e in prediction.events if isinstance(e, SlotSet)]
-    assert "has_bladder_bowel_change" in names and names[-1] == "emergency_reason"
+    answers = {"has_bladder_bowel_change": True, "has_cauda_equina_symptom": True}
+    assert prediction.events == [
+        *(SlotSet(name, value) for name, value in answers.items()),
+        SlotSet(
+            "red_flag_quotes",
+            ["has_bladder_bowel_change: I wet myself and didn't feel it"],
+        ),
+        SlotSet("emergency_reason", emergency_reason(answers)),
+    ]
     assert prediction.is_no_user_prediction
 
 
