@@ -80,5 +80,3 @@ def plot(data: dict[str, Any], out_dir: Path) -> list[str]:
         plt.close(fig)
         written.append(str(path))
     return written
-
-

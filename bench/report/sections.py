@@ -166,5 +166,3 @@ def markdown(data: dict[str, Any], plots: Sequence[str] = ()) -> str:
     lines = [line for section in SECTIONS for line in section(data)]
     lines += [f"![{Path(p).stem}]({Path(p).name})" for p in plots]
     return "\n".join(lines) + "\n"
-
-
