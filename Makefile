@@ -21,11 +21,13 @@ run: setup ## Train if the data changed, seed the database, start the servers
 run-prod: setup ## Production profile: PostgreSQL, Redis, REPLICAS Rasa replicas (2) behind nginx
 	@source scripts/env.sh && BACKCHAT_RASA_REPLICAS=$(or $(REPLICAS),2) $(PY) -m bot.stack
 
-test: setup ## Run the whole test suite (lint, data validation, unit, conversations)
+test: setup ## Run the whole test suite (lint and types, data validation, unit, conversations)
 	@scripts/test.sh
 
-lint: setup ## ruff check
+lint: setup ## ruff check, ruff format --check, mypy (strict on the core: pyproject.toml)
 	@$(PY) -m ruff check bot actions tests scripts bench
+	@$(PY) -m ruff format --check bot actions tests scripts bench
+	@$(PY) -m mypy
 
 validate: setup ## rasa data validate
 	@TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/rasa data validate --fail-on-warnings --data data/nlu data/rules
@@ -35,7 +37,7 @@ train: setup ## Train the model unless one exists for the current inputs
 
 shell: setup train ## Chat in the terminal (needs `make run` in another terminal for actions)
 	@source scripts/env.sh && BACKCHAT_RASA_WORKERS=1 BACKCHAT_LOCK_STORE=in_memory \
-	  .venv/bin/rasa shell --model models --endpoints endpoints.yml
+	  $(PY) -m bot.rasa.run shell --model models --endpoints endpoints.yml
 
 eval: eval-safety eval-triage eval-nlu ## Safety, triage and NLU quality on data never trained on
 

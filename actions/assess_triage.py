@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions import names
 from actions.context import assess_tracker, plain_words, triage_answers
@@ -27,7 +26,7 @@ class ActionAssessTriage(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Say the outcome; hand off urgent cases, advise and safety-net the rest."""
         answers = triage_answers(tracker)

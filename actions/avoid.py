@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions import names
 from actions.context import session_factory, triage_answers
@@ -28,7 +27,7 @@ class ActionAnswerAvoid(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Answer about one activity if one is named, else list what to avoid."""
         answers = triage_answers(tracker)

@@ -9,6 +9,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions import names
 from actions.context import assess_answers, session_factory, triage_answers
@@ -84,7 +85,7 @@ class ActionSuggestExercises(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Suggest a plan from what is known so far."""
         answers = triage_answers(tracker)
@@ -102,7 +103,7 @@ class ActionExplainExercise(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Show the steps of the exercise the person means."""
         answers = triage_answers(tracker)

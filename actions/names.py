@@ -6,7 +6,6 @@ REQUESTED_SLOT = "requested_slot"
 TRIAGE_FORM = "triage_form"
 
 # Actions
-ACTION_EXTRACT_TRIAGE_ANSWERS = "action_extract_triage_answers"
 VALIDATE_TRIAGE_FORM = "validate_triage_form"
 ACTION_ASSESS_TRIAGE = "action_assess_triage"
 ACTION_REQUEST_HANDOFF = "action_request_handoff"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
 
 from actions import names
 from actions.context import ANSWER_SLOTS, assess_answers, not_known, triage_answers
@@ -52,7 +51,7 @@ class ValidateTriageForm(FormValidationAction):
         domain_slots: list[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[str]:
         """Context questions, then the screening questions the ruleset still needs."""
         answers = triage_answers(tracker)
@@ -71,7 +70,7 @@ class ValidateTriageForm(FormValidationAction):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Validate, then say what was understood or help with the answer."""
         filled = set(tracker.slots_to_validate()) & set(ANSWER_SLOTS)

@@ -32,8 +32,8 @@ def levels(
     closed: tuple[int, ...], open_: tuple[float, ...]
 ) -> list[tuple[str, float]]:
     """The busiest levels of the plan: 20 and 50 people, 20 and 40 msg/s."""
-    people = [n for n in (20, 50) if n in closed] or [closed[-1]]
-    rates = [r for r in (20.0, 40.0) if r in open_] or [open_[-1]]
+    people: list[int] = [n for n in (20, 50) if n in closed] or [closed[-1]]
+    rates: list[float] = [r for r in (20.0, 40.0) if r in open_] or [open_[-1]]
     return [("closed", float(n)) for n in people] + [("open", r) for r in rates]
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -12,8 +10,15 @@ from typing import Any
 import requests
 
 from bench.progress import say
-from bench.vignettes import NO_OUTCOME, Outcome, Vignette, load_vignettes, score
 from bot.dialogue.safety_turn import PENDING_QUESTIONS
+from bot.evaluation.simulator import Styled
+from bot.evaluation.vignettes import (
+    NO_OUTCOME,
+    Outcome,
+    Vignette,
+    load_vignettes,
+    score,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTCOME_RESPONSES = {
@@ -34,11 +39,11 @@ def outcome_from_tracker(tracker: dict[str, Any]) -> str | None:
     level = (tracker.get("slots") or {}).get("triage_level")
     if level:
         return level
-    found = None
+    found: str | None = None
     for event in tracker.get("events") or []:
         if event.get("event") == "bot":
             action = (event.get("metadata") or {}).get("utter_action")
-            found = OUTCOME_RESPONSES.get(action, found)
+            found = OUTCOME_RESPONSES.get(action or "", found)
     return found
 
 
@@ -98,7 +103,7 @@ class Driver:
         response.raise_for_status()
         return response.json()
 
-    def run(self, vignette: Vignette) -> Outcome:
+    def run(self, vignette: Vignette | Styled) -> Outcome:
         """Story, then the person's answer to each question, until an outcome."""
         sender = f"vignette-{vignette.id}-{uuid.uuid4().hex[:8]}"
         self._say(sender, vignette.text)
@@ -155,39 +160,21 @@ def triage_quality(
 
 
 def entity_quality() -> dict[str, Any]:
-    """Entity figures from ``scripts/eval_nlu.py`` (another module's work).
+    """Entity figures on the kept-out set (``bot.evaluation.nlu_entities``)."""
+    from bot.evaluation.nlu_entities import evaluate_entities, load_cases
+    from bot.nlp import extract, get_pipeline
 
-    Imported defensively: if the script, its ``evaluate_entities`` or its
-    kept-out set is missing or changes shape, the benchmark notes it and goes on.
-    """
-    path = ROOT / "scripts" / "eval_nlu.py"
-    if not path.exists():
-        return {"skipped": "scripts/eval_nlu.py not present"}
-    try:
-        spec = importlib.util.spec_from_file_location("bench_eval_nlu", path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # dataclasses look their module up
-        spec.loader.exec_module(module)
-        if not hasattr(module, "evaluate_entities"):
-            return {"skipped": "scripts/eval_nlu.py has no evaluate_entities"}
-        from bot.nlp import extract, get_pipeline
-
-        cases, today = module.load_cases()
-        nlp = get_pipeline()
-        report = module.evaluate_entities(
-            cases, lambda text: extract(text, nlp, today=today)
-        )
-        micro = report.micro
-        return {
-            "cases": report.cases,
-            "micro_precision": round(micro.precision, 3),
-            "micro_recall": round(micro.recall, 3),
-            "micro_f1": round(micro.f1, 3),
-            "f1_by_type": {k: round(v.f1, 3) for k, v in report.per_type.items()},
-            "red_flag_recall": round(report.red_flag_recall, 3),
-            "emergency_recall": round(report.emergency_recall, 3),
-            "false_alarm_rate": round(report.false_alarm_rate, 3),
-        }
-    except Exception as error:  # another engineer's code: never fail the bench
-        return {"skipped": f"entity evaluation failed: {type(error).__name__}: {error}"}
+    cases, today = load_cases()
+    nlp = get_pipeline()
+    report = evaluate_entities(cases, lambda text: extract(text, nlp, today=today))
+    micro = report.micro
+    return {
+        "cases": report.cases,
+        "micro_precision": round(micro.precision, 3),
+        "micro_recall": round(micro.recall, 3),
+        "micro_f1": round(micro.f1, 3),
+        "f1_by_type": {k: round(v.f1, 3) for k, v in report.per_type.items()},
+        "red_flag_recall": round(report.red_flag_recall, 3),
+        "emergency_recall": round(report.emergency_recall, 3),
+        "false_alarm_rate": round(report.false_alarm_rate, 3),
+    }

@@ -24,7 +24,9 @@ MODEL_INPUTS = (
     "data/nlu",
     "data/rules",
     "bot/nlp",
-    "bot/triage/rasa_policy.py",
+    "bot/rasa/policy.py",
+    "bot/rasa/nlu_component.py",
+    "bot/rasa/intent_classifier.py",
     "bot/triage/emergency_message.py",
     "data/clinical/lexicon.yml",
 )

@@ -4,7 +4,7 @@
 ``--dir`` and runs supervisord in the foreground (Ctrl-C stops everything):
 
 * ``actions``: the action server (``bot.action_server``);
-* ``rasa``: ``rasa run`` through ``bot.rasa_run`` (token from the environment);
+* ``rasa``: ``rasa run`` through ``bot.rasa.run`` (token from the environment);
 * ``web``: the demo page and the clinician console (``bot.web.app``).
 
 Each is restarted at once if it exits, while the others keep serving; logs go to

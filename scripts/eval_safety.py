@@ -4,34 +4,17 @@ red-team corpus: red-flag recall and false emergencies from a first message."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
+from bot.evaluation.nlu_intents import quiet_rasa  # noqa: E402
 from bot.evaluation.redteam import CORPUS, format_report, load_corpus, score  # noqa: E402
 from bot.modelcache import ensure_model  # noqa: E402
-from scripts.eval_intents import quiet_rasa  # noqa: E402
-
-
-def parser_for(model: Path) -> Any:
-    """A function parsing a list of texts with the trained NLU, in process."""
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(model))
-
-    def parse(texts: list[str]) -> list[dict[str, Any]]:
-        async def run() -> list[dict[str, Any]]:
-            return [await agent.parse_message(text) for text in texts]
-
-        return asyncio.run(run())
-
-    return parse
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--errors", action="store_true")
     options = args.parse_args(argv)
     quiet_rasa()
-    report = score(load_corpus(options.corpus), parser_for(ensure_model()))
+    from bot.rasa.agent import parse_texts
+
+    model = ensure_model()
+    report = score(load_corpus(options.corpus), lambda texts: parse_texts(model, texts))
     print(format_report(report, errors=options.errors))
     return 0
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -24,8 +22,9 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 from bench.quality import Driver  # noqa: E402
 from bench.servers import prepare_backchat_workdir  # noqa: E402
-from bench.vignettes import NO_OUTCOME, Outcome, load_vignettes, score  # noqa: E402
 from bot.evaluation.simulator import STYLES, Styled  # noqa: E402
+from bot.evaluation.triage_report import report  # noqa: E402
+from bot.evaluation.vignettes import Outcome, load_vignettes  # noqa: E402
 from bot.modelcache import ensure_model  # noqa: E402
 from bot.stack import Stack  # noqa: E402
 
@@ -40,50 +39,6 @@ def play(
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(one, load_vignettes()))
-
-
-def pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1%}"
-
-
-def report(name: str, outcomes: list[Outcome], *, errors: bool) -> str:
-    result = score(outcomes)
-    overall = result["overall"]
-    self_care = result["per_level"]["self_care"]
-    dead = [o for o in outcomes if o.predicted == NO_OUTCOME]
-    lines = [
-        f"\n== {name}: {overall['n']} vignettes",
-        f"appropriate {pct(overall['appropriate'])}, under-triage "
-        f"{pct(overall['under_triage'])}, over-triage {pct(overall['over_triage'])}, "
-        f"safe {pct(overall['safe'])}; over-triage of self-care cases "
-        f"{pct(self_care['over_triage'])}",
-        f"dead ends (no outcome): {len(dead)}; turns to outcome: median "
-        f"{statistics.median(o.turns for o in outcomes):.0f}, max "
-        f"{max(o.turns for o in outcomes)}",
-    ]
-    for level, counts in result["per_level"].items():
-        lines.append(
-            f"  {level:<10} n={counts['n']:<3} appropriate {pct(counts['appropriate'])}"
-            f"  under {pct(counts['under_triage'])}  over {pct(counts['over_triage'])}"
-        )
-    by_rule: dict[str, list[Outcome]] = defaultdict(list)
-    for outcome in outcomes:
-        by_rule[outcome.gold_rule].append(outcome)
-    lines.append("  per gold rule (appropriate/n):")
-    lines.append(
-        "    "
-        + "  ".join(
-            f"{rule} {sum(o.predicted == o.gold for o in group)}/{len(group)}"
-            for rule, group in sorted(by_rule.items())
-        )
-    )
-    if errors:
-        for o in outcomes:
-            if o.predicted != o.gold:
-                lines.append(
-                    f"  {o.id}: gold {o.gold}, got {o.predicted} {o.fired} {o.note}"
-                )
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,10 +4,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 start=$(date +%s)
-echo "==> ruff"
+echo "==> ruff, format, mypy (make lint)"
 .venv/bin/python -m ruff check bot actions tests scripts bench
+.venv/bin/python -m ruff format --check bot actions tests scripts bench
+.venv/bin/python -m mypy
 echo "==> rasa data validate"
-if ! out=$(.venv/bin/rasa data validate --data data/nlu data/rules --domain domain.yml 2>&1); then
+if ! out=$(.venv/bin/rasa data validate --fail-on-warnings --data data/nlu data/rules --domain domain.yml 2>&1); then
   echo "$out"; exit 1
 fi
 echo "==> training the model if its inputs changed"

@@ -52,6 +52,16 @@ def make_tracker(
 
 
 @pytest.fixture
+def rasa_patched() -> Iterator[None]:
+    """BackChat's patches of Rasa for one test; Rasa's own methods back after it."""
+    from bot.rasa import install, uninstall
+
+    install()
+    yield
+    uninstall()
+
+
+@pytest.fixture
 def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A fresh, migrated and seeded SQLite database, used by the actions."""
     from actions import context

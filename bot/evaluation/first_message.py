@@ -17,7 +17,7 @@ from bot.dialogue.replies import typed_reply
 from bot.dialogue.slot_filling import slot_updates
 from bot.nlp.durations import parse_duration_days
 from bot.triage import Urgency, assess
-from bot.triage.ruleset import default_ruleset
+from bot.triage.answers import pick_answers
 
 # What a first message can lead to, most protective first.
 EMERGENCY = "emergency"  # emergency advice at once
@@ -51,7 +51,7 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
         parse_duration=parse_duration_days,
         quotes_slot="red_flag_quotes",
     )
-    assessment = assess({name: answers.get(name) for name in default_ruleset().answers})
+    assessment = assess(pick_answers(answers))
     steps = (
         safety_turn.safety_steps(
             safety_turn.TurnFacts(

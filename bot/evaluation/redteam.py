@@ -4,7 +4,7 @@ flags from a first message, and false emergencies on benign look-alikes."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,19 +23,20 @@ from bot.evaluation.first_message import (
 from bot.settings import PROJECT_ROOT
 
 CORPUS = PROJECT_ROOT / "tests" / "data" / "redteam.yml"
-Parse = Callable[[list[str]], list[Mapping[str, Any]]]
+Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 
 
 @dataclass
 class RedTeamReport:
     """Counts behind the figures, and the messages behind the misses."""
 
-    total: Counter = field(default_factory=Counter)  # by level
-    hits: Counter = field(default_factory=Counter)  # by level
+    total: Counter[str] = field(default_factory=Counter)  # by level
+    hits: Counter[str] = field(default_factory=Counter)  # by level
     by_category: dict[str, list[int]] = field(
         default_factory=lambda: defaultdict(lambda: [0, 0])
     )
-    how: Counter = field(default_factory=Counter)  # outcome of recognised emergencies
+    # outcome of recognised emergencies
+    how: Counter[str] = field(default_factory=Counter)
     misses: list[tuple[str, str, Decision]] = field(default_factory=list)
     benign: int = 0
     false_emergency: list[tuple[str, Decision]] = field(default_factory=list)

@@ -27,7 +27,9 @@ class _UniqueKeyLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     """Safe YAML loader that refuses a key written twice in one mapping."""
 
 
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
+def _construct_mapping(
+    loader: _UniqueKeyLoader, node: yaml.MappingNode
+) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _value in node.value:
         key = loader.construct_object(key_node)
@@ -36,7 +38,8 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
                 None, None, f"duplicate key {key!r}", key_node.start_mark
             )
         seen.add(key)
-    return loader.construct_mapping(node)
+    mapping: dict[Any, Any] = loader.construct_mapping(node)
+    return mapping
 
 
 _UniqueKeyLoader.add_constructor(

@@ -92,7 +92,10 @@ def dump_content(content: LibraryContent) -> str:
         entries = getattr(content, section)
         if entries:
             document[section] = [_entry(entry) for entry in entries]
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=88)
+    dumped: str = yaml.safe_dump(
+        document, sort_keys=False, allow_unicode=True, width=88
+    )
+    return dumped
 
 
 def export_yaml(session: Session) -> str:

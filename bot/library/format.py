@@ -25,8 +25,11 @@ NO_PLAN_TEXT = "I could not find an exercise that is safe for you right now."
 class ShowableExercise(Protocol):
     """What formatting needs; both Exercise rows and ExerciseCard provide it."""
 
-    name: str
-    dose: str
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dose(self) -> str: ...
 
     @property
     def instructions(self) -> Sequence[str]: ...

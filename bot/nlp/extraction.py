@@ -78,7 +78,9 @@ def extract(
         doc.user_data[TODAY_KEY] = today
     doc = nlp(doc)
     experiencer = experiencer_values(nlp)
-    historical = getattr(nlp.get_pipe(TRIGGERS), "historical_values", frozenset())
+    historical: frozenset[str] = getattr(
+        nlp.get_pipe(TRIGGERS), "historical_values", frozenset()
+    )
     entities: list[ClinicalEntity] = []
     for span in doc.spans[SPAN_KEY]:
         value: str | int = span.kb_id_

@@ -156,7 +156,9 @@ def _fail(path: Path, where: str, message: str) -> LexiconError:
     return LexiconError(f"{path}: {where}: {message}")
 
 
-def _str_list(raw: Any, path: Path, where: str, *, allow_empty: bool = False) -> tuple:
+def _str_list(
+    raw: Any, path: Path, where: str, *, allow_empty: bool = False
+) -> tuple[str, ...]:
     if raw is None and allow_empty:
         return ()
     if not isinstance(raw, list):

@@ -11,7 +11,7 @@ import yaml
 from bot.settings import PROJECT_ROOT
 
 BIN = Path(sys.executable).parent
-CHANNEL = "bot.web.rasa_channel.SocketIOChannel"
+CHANNEL = "bot.rasa.channel.SocketIOChannel"
 
 
 def free_port() -> int:
@@ -41,11 +41,11 @@ def rasa_command(
     credentials: str | Path = "credentials.yml",
     cors: tuple[str, ...] = (),
 ) -> list[str]:
-    """``rasa run`` through ``bot.rasa_run``: the token from the environment."""
+    """``rasa run`` through ``bot.rasa.run``: the token from the environment."""
     command = [
         str(BIN / "python"),
         "-m",
-        "bot.rasa_run",
+        "bot.rasa.run",
         "--model",
         str(model),
         "--port",

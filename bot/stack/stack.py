@@ -195,7 +195,7 @@ class WebStack(Stack):
     """Rasa (token-protected), the action server and the web app, on free ports.
 
     Rasa gets ``--cors`` for the page's origin and a credentials file whose
-    socket.io channel is ``bot.web.rasa_channel.SocketIOChannel``.
+    socket.io channel is ``bot.rasa.channel.SocketIOChannel``.
     """
 
     token: str | None = "test-token-not-secret"

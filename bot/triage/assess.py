@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
 
+from bot.triage.answers import TriageAnswers
 from bot.triage.conditions import evaluate
 from bot.triage.ruleset import Rule, Ruleset, Urgency, default_ruleset
 
@@ -53,7 +53,7 @@ class Assessment:
 
 
 def missing_answers(
-    answers: Mapping[str, Any], ruleset: Ruleset, not_known: Collection[str] = ()
+    answers: TriageAnswers, ruleset: Ruleset, not_known: Collection[str] = ()
 ) -> list[str]:
     """Screening questions still needed, in the order they should be asked."""
     return [
@@ -66,7 +66,7 @@ def missing_answers(
 
 
 def assess(
-    answers: Mapping[str, Any],
+    answers: TriageAnswers,
     ruleset: Ruleset | None = None,
     not_known: Collection[str] = (),
 ) -> Assessment:

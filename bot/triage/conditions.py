@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-Answers = Mapping[str, Any]
+Answers = Mapping[str, Any]  # bot.triage.answers.TriageAnswers, or any slots
 
 
 def evaluate(condition: Mapping[str, Any], answers: Answers) -> bool | None:
@@ -19,7 +19,7 @@ def evaluate(condition: Mapping[str, Any], answers: Answers) -> bool | None:
         if value is None:
             return None
         if "equals" in condition:
-            return value == condition["equals"]
+            return bool(value == condition["equals"])
         if "in" in condition:
             return value in condition["in"]
         low, high = condition["between"]

@@ -206,6 +206,7 @@ def parse_ruleset(document: Mapping[str, Any]) -> Ruleset:
     version = document.get("version")
     if not isinstance(version, str) or not version:
         problems.append("version: missing (a non-empty string)")
+        version = ""
     sources = document.get("sources") or {}
 
     responses: dict[Urgency, str] = {}

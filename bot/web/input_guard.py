@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from typing import Any
+from typing import Any, TypeGuard
 
 SENDER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$")
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -50,7 +50,7 @@ def check_message(text: Any, max_chars: int) -> Refusal | None:
     return None
 
 
-def valid_sender_id(value: Any) -> bool:
+def valid_sender_id(value: Any) -> TypeGuard[str]:
     """Whether ``value`` is a usable conversation id (REST channel)."""
     return isinstance(value, str) and bool(SENDER_ID.match(value))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.production import levels
-from bench.report import production_table
+from bench.report.tables import production_table
 
 
 def test_the_busiest_levels_of_the_full_plan() -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from bench.profile import package_of, summarise_collapsed
-from bench.report import (
+from bench.report.sections import markdown
+from bench.report.tables import (
     cost_table,
     fmt,
     fmt_rate,
     fmt_ratio,
     load_table,
-    markdown,
     workers_table,
 )
 from bench.stats import summarise

@@ -50,9 +50,18 @@ def test_emergency_routing_works_with_the_action_server_down(
 def test_with_the_action_server_down_the_person_is_told_once_what_to_do(
     stack_without_actions: Stack,
 ) -> None:
-    replies = stack_without_actions.text(sender(), "my lower back hurts")
+    who = sender()
+    replies = stack_without_actions.text(who, "my lower back hurts")
     assert replies.count("technical problem") == 1
     assert "call 999" in replies and "NHS 111" in replies
+    # Kept in the conversation, so the clinician's transcript shows it too.
+    events = requests.get(
+        f"{stack_without_actions.url}/conversations/{who}/tracker",
+        params={"token": stack_without_actions.token},
+        timeout=10,
+    ).json()["events"]
+    said = [e["metadata"].get("utter_action") for e in events if e["event"] == "bot"]
+    assert said == ["utter_action_server_down"]
 
 
 def test_conversation_resumes_after_a_server_restart(stack: Stack) -> None:

@@ -12,8 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bench.quality import Driver
-from bench.vignettes import NO_OUTCOME, Outcome, is_under, load_vignettes
 from bot.evaluation.simulator import STYLES, Styled
+from bot.evaluation.vignettes import NO_OUTCOME, Outcome, is_under, load_vignettes
 from tests.conversations.stack import Stack
 
 pytestmark = pytest.mark.stack

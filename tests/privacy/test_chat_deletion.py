@@ -18,10 +18,10 @@ from actions.privacy import ActionDeletePersonalData
 from bot.db import get_session_factory
 from bot.handoff.models import HandoffCase
 from bot.privacy.chat import DELETED_RESPONSE, delete_conversation, erased_this_turn
-from bot.rasa_tracker_store import CachedSQLTrackerStore
+from bot.rasa.tracker_store import CachedSQLTrackerStore
 from bot.settings import Settings, load_settings
 from tests.conftest import make_tracker, responses
-from tests.test_rasa_tracker_store import started, store
+from tests.rasa.test_tracker_store import started, store
 
 ROOT = Path(__file__).resolve().parents[2]
 DONE = BotUttered("deleted", metadata={"utter_action": DELETED_RESPONSE})

@@ -12,7 +12,7 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
-from bot import rasa_action_outage
+from bot.rasa import action_outage as rasa_action_outage
 from bot.settings import Settings
 
 
@@ -23,6 +23,7 @@ class SilentNLG:
 
 async def test_a_hung_action_server_fails_within_the_timeout(
     monkeypatch: pytest.MonkeyPatch,
+    rasa_patched: None,
 ) -> None:
     async def hangs(*_args: Any) -> list:
         await asyncio.sleep(300)
@@ -32,7 +33,6 @@ async def test_a_hung_action_server_fails_within_the_timeout(
     monkeypatch.setattr(
         rasa_action_outage, "_settings", lambda: Settings(action_timeout_seconds=0.2)
     )
-    rasa_action_outage.install()
     tracker = DialogueStateTracker.from_events(
         "t1", [UserUttered("hi", message_id="1")]
     )
@@ -47,6 +47,7 @@ async def test_a_hung_action_server_fails_within_the_timeout(
 
 async def test_a_failed_hand_off_is_recorded_by_rasa(
     monkeypatch: pytest.MonkeyPatch,
+    rasa_patched: None,
 ) -> None:
     async def down(*_args: Any) -> list:
         raise RasaException("Failed to execute custom action")
@@ -57,7 +58,6 @@ async def test_a_failed_hand_off_is_recorded_by_rasa(
         rasa_action_outage.outbox, "store_or_queue", lambda _s, e: kept.append(e) or 7
     )
     monkeypatch.setattr(rasa_action_outage.outbox, "start_retrying", lambda _s: None)
-    rasa_action_outage.install()
     tracker = DialogueStateTracker.from_events(
         "t2",
         [

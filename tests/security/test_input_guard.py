@@ -127,7 +127,7 @@ def test_secrets_can_come_from_files(tmp_path: Path) -> None:
 
 
 def test_rasa_gets_its_token_inside_the_process_and_binds_loopback() -> None:
-    from bot.rasa_run import rasa_arguments
+    from bot.rasa.run import rasa_arguments
 
     settings = load_settings({"BACKCHAT_RASA_TOKEN": "sekrit"})
     args = rasa_arguments(["--enable-api"], settings, {})

@@ -60,7 +60,7 @@ def test_unreadable_file_is_a_ruleset_error(tmp_path: Path) -> None:
 
 
 def test_emergency_policy_knows_every_emergency_answer_of_the_ruleset() -> None:
-    from bot.triage.rasa_policy import EmergencyPolicy
+    from bot.rasa.policy import EmergencyPolicy
 
     policy_answers = set(EmergencyPolicy.get_default_config()["answers"])
     assert policy_answers == load_ruleset().sufficient_alone(Urgency.EMERGENCY)

@@ -286,8 +286,8 @@ def test_the_case_page_escapes_everything_the_person_typed() -> None:
     ],
 )
 def test_only_server_made_session_ids_are_accepted(value: object, ok: bool) -> None:
+    from bot.rasa.channel import valid_session_id
     from bot.web.input_guard import issue_session_id
-    from bot.web.rasa_channel import valid_session_id
 
     secret = b"k"
     assert valid_session_id(value, secret) is ok

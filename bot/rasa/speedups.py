@@ -44,6 +44,8 @@ from rasa.utils.endpoints import EndpointConfig
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from bot.rasa import Patch
+
 
 @cache
 def _reply_validator() -> Any:
@@ -134,11 +136,25 @@ def freeze_loaded_objects() -> None:
     gc.freeze()
 
 
-def install() -> None:
-    """Install every patch above (idempotent); called as the model loads."""
-    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
-    Event.resolve_by_type = staticmethod(_resolve_event_type)  # type: ignore[method-assign]
-    EndpointConfig.session = _kept_session  # type: ignore[method-assign]
+def install_sqlite_write_ahead_log() -> None:
+    """Listen for new SQLite connections (idempotent; ``bot.rasa.install``)."""
     if not event.contains(Engine, "connect", _sqlite_write_ahead_log):
         event.listen(Engine, "connect", _sqlite_write_ahead_log)
-    freeze_loaded_objects()
+
+
+def uninstall_sqlite_write_ahead_log() -> None:
+    """Stop the listener (``bot.rasa.uninstall``)."""
+    if event.contains(Engine, "connect", _sqlite_write_ahead_log):
+        event.remove(Engine, "connect", _sqlite_write_ahead_log)
+
+
+def _patches() -> tuple[Patch, ...]:
+    return (
+        Patch(RemoteAction, "_validate_action_result", _validate_action_result),
+        Patch(Event, "resolve_by_type", staticmethod(_resolve_event_type)),
+        Patch(EndpointConfig, "session", _kept_session),
+    )
+
+
+# Applied by ``bot.rasa.install``; no public setting or hook reaches these.
+PATCHES = _patches()

@@ -1,21 +1,19 @@
-"""Rasa adapter: the triage answers are read inside the Rasa server.
+"""Rasa adapter: the triage answers a message gives, read inside the Rasa server.
 
-Every user message runs the custom slot mapping ``action_extract_triage_answers``
-before any policy predicts, so ``EmergencyPolicy`` sees a "yes" to the emergency
-screen in the same turn. Rasa 3.6 can only run such mappings on the action
-server: an HTTP round trip carrying the whole tracker as JSON, on every message.
-The extraction is a pure function (``bot.dialogue.slot_filling.slot_updates``),
-so it runs here instead, in the same place in Rasa's turn; other custom mappings
-still go to the action server. It also keeps working when the action server is
-down.
+The answers depend on the conversation (the question just asked, the form's
+requested slot, earlier answers), which Rasa's slot mappings cannot express and
+an NLU component cannot see, and a custom mapping would cost an action-server
+round trip carrying the whole tracker on every message. So ``EmergencyPolicy``
+reads them with the pure ``bot.dialogue.slot_filling.slot_updates`` on the first
+prediction after each message and returns them as its prediction's events,
+which Rasa applies whether or not that policy wins (a public extension point:
+``PolicyPrediction.events``). It keeps working when the action server is down.
+The triage slots declare ``type: custom`` mappings with no action in domain.yml.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.core.actions.action import ActionExtractSlots
-from rasa.shared.core.events import BotUttered, Event, Restarted, SlotSet, UserUttered
+from rasa.shared.core.events import BotUttered, Restarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.safety_turn import PENDING_QUESTIONS
@@ -23,16 +21,13 @@ from bot.dialogue.slot_filling import slot_updates
 from bot.nlp.durations import parse_duration_days
 from bot.triage.emergency_message import emergency_reason
 
-EXTRACTION_ACTION = "action_extract_triage_answers"  # named in domain.yml
 TRIAGE_FORM = "triage_form"
 REQUESTED_SLOT = "requested_slot"
 QUOTES_SLOT = "red_flag_quotes"
 REASON_SLOT = "emergency_reason"
 
-_rasa_run_custom_action = ActionExtractSlots._run_custom_action
 
-
-def triage_slot_events(tracker: DialogueStateTracker) -> list[Event]:
+def triage_slot_events(tracker: DialogueStateTracker) -> list[SlotSet]:
     """``SlotSet`` for each triage answer the latest message changes, and the
     emergency reason when the answers now call for emergency care."""
     message = tracker.latest_message
@@ -72,23 +67,3 @@ def last_bot_response(tracker: DialogueStateTracker) -> str | None:
         elif isinstance(event, Restarted):
             return None
     return None
-
-
-async def _run_custom_action(
-    self: ActionExtractSlots,
-    custom_action: str,
-    output_channel: Any,
-    nlg: Any,
-    tracker: DialogueStateTracker,
-    domain: Any,
-) -> list[Event]:
-    if custom_action == EXTRACTION_ACTION:
-        return triage_slot_events(tracker)
-    return await _rasa_run_custom_action(
-        self, custom_action, output_channel, nlg, tracker, domain
-    )
-
-
-def install() -> None:
-    """Run the triage extraction in-process (idempotent)."""
-    ActionExtractSlots._run_custom_action = _run_custom_action  # type: ignore[method-assign]

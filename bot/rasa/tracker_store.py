@@ -100,11 +100,13 @@ def _as_rasa_reads_it(tracker: DialogueStateTracker) -> bool:
 class CachedSQLTrackerStore(SQLTrackerStore):
     """``SQLTrackerStore`` that reuses the tracker it saved while it is current.
 
-    In endpoints.yml: ``type: bot.rasa_tracker_store.CachedSQLTrackerStore``, with
+    In endpoints.yml: ``type: bot.rasa.tracker_store.CachedSQLTrackerStore``, with
     the same keys as Rasa's ``SQL`` store. ``BACKCHAT_TRACKER_CACHE_SIZE``
     bounds how many conversations are kept (least recently used go first; 0
     turns the cache off).
     """
+
+    engine: sa.engine.Engine  # set by SQLTrackerStore.__init__ (untyped there)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Connect as ``SQLTrackerStore`` does; pool SQLite connections."""

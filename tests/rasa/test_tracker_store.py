@@ -19,9 +19,9 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot.rasa_tracker_store import CACHE_SIZE_ENV, CachedSQLTrackerStore
+from bot.rasa.tracker_store import CACHE_SIZE_ENV, CachedSQLTrackerStore
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_URL_ENV = "BACKCHAT_TEST_POSTGRES_URL"
 
 

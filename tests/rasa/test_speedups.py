@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-from bot.rasa_speedups import install
 
-
-def test_cached_validator_keeps_rasas_verdicts() -> None:
-    install()
+def test_cached_validator_keeps_rasas_verdicts(rasa_patched: None) -> None:
     action = RemoteAction("action_x", None)
     good = {"events": [{"event": "slot", "name": "x", "value": 1}], "responses": []}
     assert action._validate_action_result(good) is True
@@ -18,23 +17,25 @@ def test_cached_validator_keeps_rasas_verdicts() -> None:
         action._validate_action_result({"events": "not a list"})
 
 
-def test_sqlite_connections_use_write_ahead_logging(tmp_path) -> None:
+def test_sqlite_connections_use_write_ahead_logging(
+    tmp_path: Path, rasa_patched: None
+) -> None:
     from sqlalchemy import create_engine, text
 
-    install()
-    install()  # idempotent
+    from bot.rasa import install
+
+    install()  # again: idempotent
     engine = create_engine(f"sqlite:///{tmp_path / 'tracker.db'}", future=True)
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 1
 
 
-def test_event_types_resolve_as_rasa_resolves_them() -> None:
+def test_event_types_resolve_as_rasa_resolves_them(rasa_patched: None) -> None:
     from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 
-    from bot.rasa_speedups import _rasa_resolve_event_type
+    from bot.rasa.speedups import _rasa_resolve_event_type
 
-    install()
     for name in ("user", "slot", "action", "session_started", "active_loop"):
         assert Event.resolve_by_type(name) is _rasa_resolve_event_type(name)
     assert Event.resolve_by_type("user") is UserUttered
@@ -47,10 +48,9 @@ def test_event_types_resolve_as_rasa_resolves_them() -> None:
         Event.resolve_by_type("nope")
 
 
-def test_an_event_class_defined_later_is_still_found() -> None:
+def test_an_event_class_defined_later_is_still_found(rasa_patched: None) -> None:
     from rasa.shared.core.events import Event, SlotSet
 
-    install()
     Event.resolve_by_type("user")  # fills the table
 
     class LateEvent(SlotSet):  # concrete: Rasa skips abstract classes
@@ -80,10 +80,11 @@ async def echo_server():
     await runner.cleanup()
 
 
-async def test_action_calls_reuse_one_connection(echo_server: str) -> None:
+async def test_action_calls_reuse_one_connection(
+    echo_server: str, rasa_patched: None
+) -> None:
     from rasa.utils.endpoints import EndpointConfig
 
-    install()
     endpoint = EndpointConfig(
         echo_server, basic_auth={"username": "a", "password": "b"}
     )
@@ -92,19 +93,27 @@ async def test_action_calls_reuse_one_connection(echo_server: str) -> None:
     assert all(reply["auth"].startswith("Basic ") for reply in replies)
 
 
-async def test_idle_connections_are_dropped_before_the_server_would(
-    echo_server: str,
+def test_idle_connections_are_dropped_before_the_server_would() -> None:
+    from bot.rasa.speedups import IDLE_CONNECTION_SECONDS
+
+    sanic_keep_alive_seconds = 5.0  # the action server's (Sanic's default)
+    assert 0 < IDLE_CONNECTION_SECONDS < sanic_keep_alive_seconds
+
+
+async def test_an_idle_connection_is_not_reused(
+    echo_server: str, rasa_patched: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import asyncio
 
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa_speedups import IDLE_CONNECTION_SECONDS
+    from bot.rasa import speedups
 
-    install()
+    # A tenth of a second instead of the real two: the same drop, sooner.
+    monkeypatch.setattr(speedups, "IDLE_CONNECTION_SECONDS", 0.1)
     endpoint = EndpointConfig(echo_server)
     first = await endpoint.request(json={})
-    await asyncio.sleep(IDLE_CONNECTION_SECONDS + 0.5)
+    await asyncio.sleep(0.3)
     second = await endpoint.request(json={})
     assert second["port"] != first["port"]
 
@@ -112,9 +121,11 @@ async def test_idle_connections_are_dropped_before_the_server_would(
 def test_objects_alive_when_the_model_loads_are_left_out_of_collections() -> None:
     import gc
 
+    from bot.rasa.speedups import freeze_loaded_objects
+
     gc.unfreeze()
     try:
-        install()
+        freeze_loaded_objects()
         assert gc.get_freeze_count() > 1000
         assert len(gc.get_objects()) < gc.get_freeze_count()
     finally:

@@ -1,7 +1,7 @@
 """Vignettes and their scoring: appropriate, under-, over-triage, Gilbert "safe".
 
 Pure: loading the file and counting; driving a vignette through BackChat is in
-``bench.quality``.
+``bench.quality``; the evaluation's report is ``bot.evaluation.triage_report``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from bot.settings import PROJECT_ROOT
 from bot.triage.ruleset import default_ruleset
 
 LEVELS = ("emergency", "urgent", "soon", "self_care")  # most urgent first
@@ -21,7 +22,7 @@ NO_OUTCOME = "none"  # the conversation ended without any triage outcome
 FIRST_QUESTIONS = ("pain_location", "pain_duration_days", "pain_onset")
 DEFAULT_ANSWER = "no"
 
-VIGNETTES = Path(__file__).resolve().parents[1] / "tests" / "data" / "vignettes.yml"
+VIGNETTES = PROJECT_ROOT / "tests" / "data" / "vignettes.yml"
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,14 @@
 When a custom action fails (the action server is down, times out or errors),
 Rasa logs it, drops the action's events and carries on, so the person gets no
 reply at all. The emergency path does not need the action server
-(``bot.triage.rasa_policy``), but everyone else deserves to know the questions
+(``bot.rasa.policy``), but everyone else deserves to know the questions
 have stopped and what to do meanwhile. The first failed action of a turn sends
-``utter_action_server_down`` straight to the person's channel (not through the
-tracker: nothing is being decided), then lets Rasa handle the failure as before.
+``utter_action_server_down`` to the person's channel, then lets Rasa handle the
+failure as before. Rasa drops a failed action's events and runs it on a copy of
+the tracker, so the notice is kept for the conversation's record by
+``EmergencyPolicy``: its next prediction in the turn carries the notice as a
+``BotUttered`` event (:func:`take_notice_to_record`), and the clinician's
+transcript shows what the person was told.
 A message that reports an emergency gets no notice: the emergency advice, which
 needs no action server, must come first and alone.
 
@@ -27,13 +31,19 @@ from collections import OrderedDict
 from functools import cache
 from typing import Any
 
-from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.core.actions.action import (
+    ActionExecutionRejection,
+    RemoteAction,
+    create_bot_utterance,
+)
+from rasa.shared.core.events import BotUttered
 from rasa.shared.exceptions import RasaException
 
 from bot.handoff import outbox
+from bot.rasa import Patch
 from bot.settings import Settings, load_settings
+from bot.triage.answers import pick_answers
 from bot.triage.emergency_message import message_reports_emergency
-from bot.triage.ruleset import default_ruleset
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +53,13 @@ QUOTES_SLOT = "red_flag_quotes"
 _REMEMBERED_TURNS = 1000
 _rasa_remote_run = RemoteAction.run
 _turns_told: OrderedDict[tuple[str, Any], None] = OrderedDict()
+# Notices sent and not yet in the tracker: sender -> (turn, the bot message).
+_to_record: OrderedDict[str, tuple[Any, BotUttered]] = OrderedDict()
+
+
+def _turn(tracker: Any) -> Any:
+    latest = tracker.latest_message
+    return (latest.message_id or latest.text) if latest else None
 
 
 def _first_failure_of_turn(sender_id: str, turn: Any) -> bool:
@@ -53,6 +70,27 @@ def _first_failure_of_turn(sender_id: str, turn: Any) -> bool:
     while len(_turns_told) > _REMEMBERED_TURNS:
         _turns_told.popitem(last=False)
     return True
+
+
+async def tell_the_person(tracker: Any, nlg: Any, output_channel: Any) -> None:
+    """Send the notice, and keep it until it is recorded in the tracker."""
+    notice = await nlg.generate(NOTICE, tracker, output_channel.name())
+    if not notice:
+        return
+    # Both calls consume the dict they are given.
+    said = create_bot_utterance({**notice, "utter_action": NOTICE})
+    await output_channel.send_response(tracker.sender_id, dict(notice))
+    _to_record[tracker.sender_id] = (_turn(tracker), said)
+    while len(_to_record) > _REMEMBERED_TURNS:
+        _to_record.popitem(last=False)
+
+
+def take_notice_to_record(tracker: Any) -> list[BotUttered]:
+    """The notice sent in this turn and not yet recorded (once), else nothing."""
+    pending = _to_record.pop(tracker.sender_id, None)
+    if pending is None or pending[0] != _turn(tracker):
+        return []
+    return [pending[1]]
 
 
 @cache
@@ -79,7 +117,7 @@ async def record_handoff_here(tracker: Any) -> int | None:
     slots = tracker.current_slot_values()
     entry = outbox.handoff_entry(
         tracker.sender_id,
-        {name: slots.get(name) for name in default_ruleset().answers},
+        pick_answers(slots),
         slots.get(QUOTES_SLOT),
     )
     settings = _settings()
@@ -107,21 +145,17 @@ async def _run_or_tell(
         if self.name() == HANDOFF_ACTION:
             await record_handoff_here(tracker)
         latest = tracker.latest_message
-        turn = (latest.message_id or latest.text) if latest else None
         # An emergency gets the emergency advice first, and nothing before it.
         emergency = latest is not None and message_reports_emergency(
             latest.intent, latest.entities
         )
-        if not emergency and _first_failure_of_turn(tracker.sender_id, turn):
+        if not emergency and _first_failure_of_turn(tracker.sender_id, _turn(tracker)):
             try:
-                notice = await nlg.generate(NOTICE, tracker, output_channel.name())
-                if notice:
-                    await output_channel.send_response(tracker.sender_id, notice)
+                await tell_the_person(tracker, nlg, output_channel)
             except Exception:  # the notice must never hide the original failure
                 logger.exception("could not send the action-server outage notice")
         raise
 
 
-def install() -> None:
-    """Wrap ``RemoteAction.run`` (idempotent)."""
-    RemoteAction.run = _run_or_tell  # type: ignore[method-assign]
+# Applied by ``bot.rasa.install``: Rasa offers no hook on a failed action.
+PATCHES = (Patch(RemoteAction, "run", _run_or_tell),)

@@ -1,27 +1,18 @@
-"""scripts/eval_nlu.py: the metric arithmetic and the eval file's shape."""
+"""bot.evaluation.nlu_entities: the metric arithmetic and the eval file's shape."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from bot.evaluation import nlu_entities
 from bot.nlp import ClinicalEntity
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_nlu.py"
 
 
 @pytest.fixture(scope="module")
 def ev() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_nlu", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return nlu_entities
 
 
 def _e(entity: str, value: str | int, negated: bool = False) -> ClinicalEntity:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.nlp.rasa_component import ClinicalEntityExtractor
+from bot.rasa.nlu_component import ClinicalEntityExtractor
 
 rasa_model_training = pytest.importorskip("rasa.model_training")
 from rasa.core.agent import Agent  # noqa: E402
@@ -25,7 +25,7 @@ pipeline:
   - name: WhitespaceTokenizer
   - name: CountVectorsFeaturizer
   - name: LogisticRegressionClassifier
-  - name: bot.nlp.rasa_component.ClinicalEntityExtractor
+  - name: bot.rasa.nlu_component.ClinicalEntityExtractor
 policies: []
 """
 
@@ -177,7 +177,7 @@ def test_process_without_rasa_graph() -> None:
 def test_a_guessed_emergency_the_rules_read_otherwise_is_demoted() -> None:
     from rasa.shared.nlu.training_data.message import Message
 
-    from bot.nlp.rasa_component import demote_intent
+    from bot.rasa.nlu_component import demote_intent
 
     message = Message(data={"text": "my foot feels numb"})
     message.set("intent", {"name": "report_emergency_symptom", "confidence": 0.6})

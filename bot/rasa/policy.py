@@ -38,12 +38,12 @@ from bot.dialogue.safety_turn import (
     safety_steps,
 )
 from bot.nlp.labels import CRISIS_RED_FLAG
-from bot.rasa_action_outage import install as install_outage_notice
-from bot.rasa_paused_safety import install as install_paused_safety
-from bot.rasa_paused_safety import reason_set_this_turn
-from bot.rasa_slot_extraction import REASON_SLOT, last_bot_response
-from bot.rasa_slot_extraction import install as install_slot_extraction
-from bot.rasa_speedups import install as install_speedups
+from bot.rasa import installed
+from bot.rasa.action_outage import take_notice_to_record
+from bot.rasa.paused_safety import reason_set_in
+from bot.rasa.slot_extraction import REASON_SLOT, last_bot_response, triage_slot_events
+from bot.rasa.speedups import freeze_loaded_objects
+from bot.triage.answers import pick_answers
 from bot.triage.assess import assess
 from bot.triage.emergency_message import (
     EMERGENCY_ANSWERS,
@@ -51,7 +51,7 @@ from bot.triage.emergency_message import (
     RED_FLAG_ENTITY,
     emergency_reason,
 )
-from bot.triage.ruleset import Urgency, default_ruleset
+from bot.triage.ruleset import Urgency
 
 SCREEN_ANSWER = "has_cauda_equina_symptom"  # the grouped emergency question
 
@@ -84,15 +84,40 @@ class EmergencyPolicy(Policy):
     ) -> None:
         """Keeps the storage so training can persist the (tiny) config."""
         super().__init__(config, model_storage, resource, execution_context, featurizer)
-        # This policy is the first of our code Rasa loads with a model: the
-        # place to patch Rasa (speed-ups, in-process slot extraction, the
-        # action-server outage notice).
-        install_speedups()
-        install_slot_extraction()
-        install_outage_notice()
-        install_paused_safety()
         self._model_storage = model_storage
         self._resource = resource
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> EmergencyPolicy:
+        """Load for serving; refuses a Rasa without BackChat's patches.
+
+        Without them the triage answers would go to an action that no action
+        server implements, and a paused conversation would hear no emergency
+        advice: fail at start-up rather than serve that.
+
+        Raises:
+            RuntimeError: when ``bot.rasa.install()`` has not run.
+        """
+        if not installed():
+            raise RuntimeError(
+                "BackChat's Rasa patches are not installed: start Rasa with "
+                "`python -m bot.rasa.run` (or load it with bot.rasa.agent.load_agent)"
+            )
+        policy = super().load(
+            config, model_storage, resource, execution_context, **kwargs
+        )
+        # Not a patch: the model is in memory now, so Python's collector can stop
+        # walking it (bot.rasa.speedups.freeze_loaded_objects).
+        freeze_loaded_objects()
+        assert isinstance(policy, cls)
+        return policy
 
     def train(
         self,
@@ -112,44 +137,63 @@ class EmergencyPolicy(Policy):
         rule_only_data: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
-        """Predict the next safety step (``bot.dialogue.safety_turn``), or nothing."""
+        """Predict the next safety step (``bot.dialogue.safety_turn``), or nothing.
+
+        The first prediction after a message also carries the message's triage
+        answers (``bot.rasa.slot_extraction``) as events, which Rasa applies
+        whatever is predicted, so the form and every later step see them.
+        """
         turn = _events_since_last_user_message(tracker)
         probabilities = self._default_predictions(domain)
         if not turn:
             return self._prediction(probabilities)
-        steps = safety_steps(turn_facts(tracker, turn))
+        # An outage notice sent by a failed action, for the conversation's record.
+        told = take_notice_to_record(tracker)
         done = {e.action_name for e in turn if isinstance(e, ActionExecuted)}
+        # Read once, before any action of the turn: the form's next question
+        # must not be answered by the same message. A rejected action drops its
+        # prediction's events, and then no action has run yet either.
+        answers = [] if done else triage_slot_events(tracker)
+        slots = {**tracker.current_slot_values(), **{e.key: e.value for e in answers}}
+        steps = safety_steps(turn_facts(tracker, [*turn, *answers], slots))
         step = next_step(steps, done) if steps else None
         if step is None or step not in domain.action_names_or_texts:
-            return self._prediction(probabilities)
+            return self._prediction(probabilities, events=[*told, *answers])
         probabilities[domain.index_for_action(step)] = 1.0
         return self._prediction(
             probabilities,
-            events=_reason_events(tracker, step),
+            events=[*told, *answers, *_reason_events(slots, step)],
             is_no_user_prediction=True,
         )
 
 
-def _reason_events(tracker: DialogueStateTracker, step: str) -> list[Any]:
+def _reason_events(slots: dict[str, Any], step: str) -> list[SlotSet]:
     """The emergency message says why: set its reason slot before it is said.
 
-    The slot extraction sets it for answers read from the message; answers set
-    by the form (a second "not sure" counted as yes) reach here without it.
+    The message's answers carry it when they call for emergency care; answers
+    set by the form (a second "not sure" counted as yes) reach here without it.
     """
     if step not in (UTTER_EMERGENCY, UTTER_EMERGENCY_STAYS):
         return []
-    slots = tracker.current_slot_values()
     reason = emergency_reason(slots)
     if reason is None or reason == slots.get(REASON_SLOT):
         return []
     return [SlotSet(REASON_SLOT, reason)]
 
 
-def turn_facts(tracker: DialogueStateTracker, turn: list[Any]) -> TurnFacts:
-    """The facts ``safety_steps`` decides on, read from Rasa's tracker."""
+def turn_facts(
+    tracker: DialogueStateTracker, turn: list[Any], slots: dict[str, Any]
+) -> TurnFacts:
+    """The facts ``safety_steps`` decides on.
+
+    Args:
+        tracker: Rasa's tracker.
+        turn: The latest user message and every event after it, with the
+            message's answers not yet applied.
+        slots: The slot values with those answers.
+    """
     user = turn[0]
-    slots = tracker.current_slot_values()
-    answers = {name: slots.get(name) for name in default_ruleset().answers}
+    answers = pick_answers(slots)
     crisis = CRISIS_RED_FLAG
     paused = tracker.is_paused()
     emergency = assess(answers).level is Urgency.EMERGENCY
@@ -158,7 +202,7 @@ def turn_facts(tracker: DialogueStateTracker, turn: list[Any]) -> TurnFacts:
         entities=user.entities or [],
         typed_reply=typed_reply(user.text),
         # While a clinician holds the case, only what this message adds.
-        is_emergency_now=reason_set_this_turn(tracker) if paused else emergency,
+        is_emergency_now=reason_set_in(turn) if paused else emergency,
         emergency_given=_emergency_given(tracker),
         last_bot_response=last_bot_response(tracker),
         # Any form: the questionnaire and the follow-up step aside for safety

@@ -1,9 +1,8 @@
 """Rasa 3.6 adapter: runs the clinical pipeline as an NLU entity extractor.
 
-The only module of ``bot/`` that imports Rasa. Add it to ``config.yml`` after
-the intent classifier::
+Add it to ``config.yml`` after the intent classifier::
 
-    - name: bot.nlp.rasa_component.ClinicalEntityExtractor
+    - name: bot.rasa.nlu_component.ClinicalEntityExtractor
       # optional:
       emergency_red_flags: [has_bladder_bowel_change, has_saddle_numbness,
                             has_bilateral_leg_weakness, is_major_trauma]
@@ -213,7 +212,11 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
         intent = message.get(INTENT) or {}
         name = intent.get(INTENT_NAME_KEY)
         bar = self.min_confidence.get(name)
-        if bar is not None and (intent.get(PREDICTED_CONFIDENCE_KEY) or 0) < bar:
+        if (
+            name is not None
+            and bar is not None
+            and (intent.get(PREDICTED_CONFIDENCE_KEY) or 0) < bar
+        ):
             demote_intent(message, name)
 
     def _rules_explain_a_guessed_emergency(

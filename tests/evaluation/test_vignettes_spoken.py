@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.vignettes import load_vignettes
+from bot.evaluation.vignettes import load_vignettes
 
 
 def test_bare_yes_and_no_answers_stay_words() -> None:

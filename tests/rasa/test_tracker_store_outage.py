@@ -8,8 +8,8 @@ import pytest
 import sqlalchemy as sa
 from rasa.shared.core.domain import Domain
 
-from bot.rasa_tracker_store import RETRY_ENV, CachedSQLTrackerStore
-from tests.test_rasa_tracker_store import a_turn, new_conversation, store
+from bot.rasa.tracker_store import RETRY_ENV, CachedSQLTrackerStore
+from tests.rasa.test_tracker_store import a_turn, new_conversation, store
 
 ROOT = Path(__file__).resolve().parents[1]
 

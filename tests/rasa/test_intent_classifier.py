@@ -9,7 +9,7 @@ from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 
-from bot.nlp.rasa_intent_classifier import MODEL_FILE, JsonLogisticRegressionClassifier
+from bot.rasa.intent_classifier import MODEL_FILE, JsonLogisticRegressionClassifier
 
 
 def test_persisted_model_round_trips_without_pickle(tmp_path: Path) -> None:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.core.actions.action import (
+    ActionExecutionRejection,
+    RemoteAction,
+    create_bot_utterance,
+)
 from rasa.core.channels.channel import CollectingOutputChannel
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
-from bot import rasa_action_outage
+from bot.rasa import action_outage as rasa_action_outage
 
 NOTICE_TEXT = "technical problem"
 
@@ -27,7 +31,7 @@ def tracker_after(sender: str, message: UserUttered) -> DialogueStateTracker:
 
 
 @pytest.fixture
-def failing(monkeypatch: pytest.MonkeyPatch):
+def failing(monkeypatch: pytest.MonkeyPatch, rasa_patched: None):
     """RemoteAction whose call to the action server raises ``error``."""
 
     def make(error: Exception) -> RemoteAction:
@@ -35,7 +39,6 @@ def failing(monkeypatch: pytest.MonkeyPatch):
             raise error
 
         monkeypatch.setattr(rasa_action_outage, "_rasa_remote_run", rasa_run)
-        rasa_action_outage.install()
         return RemoteAction("action_x", None)
 
     return make
@@ -56,6 +59,30 @@ async def test_a_failed_action_tells_the_person_once_per_turn(failing) -> None:
     assert [m["text"] for m in first] == [NOTICE_TEXT] and second == []
     next_turn = tracker_after("ann", UserUttered("lower back", message_id="m2"))
     assert [m["text"] for m in await run(action, next_turn)] == [NOTICE_TEXT]
+
+
+async def test_the_notice_is_kept_in_the_conversation_for_the_transcript(
+    failing,
+) -> None:
+    action = failing(RasaException("Failed to execute custom action."))
+    turn = tracker_after("dee", UserUttered("my back hurts", message_id="d1"))
+    await run(action, turn)
+    notice = BotUttered(
+        NOTICE_TEXT,
+        data=create_bot_utterance({}).data,
+        metadata={"utter_action": rasa_action_outage.NOTICE},
+    )
+    assert rasa_action_outage.take_notice_to_record(turn) == [notice]
+    assert rasa_action_outage.take_notice_to_record(turn) == []  # recorded once
+
+
+async def test_a_notice_of_an_earlier_turn_is_not_recorded_in_a_later_one(
+    failing,
+) -> None:
+    action = failing(RasaException("Failed to execute custom action."))
+    await run(action, tracker_after("eve", UserUttered("back", message_id="e1")))
+    later = tracker_after("eve", UserUttered("hello?", message_id="e2"))
+    assert rasa_action_outage.take_notice_to_record(later) == []
 
 
 async def test_an_emergency_message_gets_no_notice_before_its_advice(failing) -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from bench.quality import outcome_from_tracker
-from bench.vignettes import (
+from bot.evaluation.vignettes import (
     FIRST_QUESTIONS,
     LEVELS,
     NO_OUTCOME,

@@ -1,0 +1,28 @@
+"""The benchmark's outputs: a JSON file per run, a markdown report, PNG plots.
+
+``tables`` (the summary tables), ``sections`` (the markdown report, section by
+section) and ``plots`` (the PNGs); :func:`write` puts them on disk.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench.report.plots import plot
+from bench.report.sections import markdown
+from bench.report.tables import BOTS, fmt, fmt_rate, summary
+
+__all__ = ["BOTS", "fmt", "fmt_rate", "markdown", "plot", "summary", "write"]
+
+
+def write(data: dict[str, Any], out_dir: Path, stamp: str) -> tuple[Path, Path]:
+    """Write ``<stamp>.json``, the plots and ``latest.md``; return both paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    json_path = out_dir / f"{stamp}.json"
+    json_path.write_text(json.dumps(data, indent=1))
+    plots = plot(data, out_dir)
+    md_path = out_dir / "latest.md"
+    md_path.write_text(markdown(data, plots))
+    return json_path, md_path
