@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from actions import names
+from bot.followup.verdict import Verdict
+from bot.startback.content import default_startback
 
 ROOT = Path(__file__).resolve().parents[1]
 # Where a response, slot or action can be named: code, rules, clinical data.
@@ -47,9 +49,16 @@ def test_a_name_is_found_as_a_whole_word_only() -> None:
 
 
 def _made_from_a_prefix(name: str) -> bool:
-    # Responses named at run time from a prefix and a value (actions/names.py).
-    prefixes = (names.UTTER_ACTIVITY_VERDICT_PREFIX, names.UTTER_TRIAGE_HINT_PREFIX)
-    return name.startswith(prefixes)
+    # Responses named at run time from a prefix and a value (actions/names.py,
+    # the follow-up verdicts of bot/followup/verdict.py).
+    prefixes = (
+        names.UTTER_ACTIVITY_VERDICT_PREFIX,
+        names.UTTER_TRIAGE_HINT_PREFIX,
+        names.UTTER_STARTBACK_HINT_PREFIX,
+        names.UTTER_FOLLOW_UP_HINT_PREFIX,
+    )
+    verdicts = {verdict.response for verdict in Verdict}
+    return name.startswith(prefixes) or name in verdicts
 
 
 def test_every_response_is_used(domain: dict[str, Any], corpus: str) -> None:
@@ -69,7 +78,13 @@ def test_every_response_is_used(domain: dict[str, Any], corpus: str) -> None:
 
 
 def test_every_slot_is_used(domain: dict[str, Any], corpus: str) -> None:
-    unused = [name for name in domain["slots"] if not mentioned(name, corpus)]
+    # The questionnaire's slots are named from its items (data/clinical/startback.yml).
+    questionnaire = set(default_startback().slots)
+    unused = [
+        name
+        for name in domain["slots"]
+        if name not in questionnaire and not mentioned(name, corpus)
+    ]
     assert unused == []
 
 

@@ -11,7 +11,7 @@ from rasa.shared.core.domain import Domain
 from bot.rasa.tracker_store import RETRY_ENV, CachedSQLTrackerStore
 from tests.rasa.test_tracker_store import a_turn, new_conversation, store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
