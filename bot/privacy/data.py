@@ -233,14 +233,60 @@ def stale_case_senders(engine: Engine, older_than: timedelta) -> list[str]:
         return [row.sender_id for row in rows]
 
 
+#: A person who said yes to being remembered is asked back after 4 to 6 weeks
+#: (data/clinical/startback.yml), longer than the usual conversation purge, so
+#: their data is kept this long after the follow-up was last used.
+FOLLOW_UP_KEEP = timedelta(days=180)
+
+
+def follow_up_last_used(engine: Engine) -> dict[str, datetime]:
+    """When each remembered person's follow-up was last used (stored or checked in)."""
+    episodes, check_ins = (
+        _table(engine, "follow_up_episode"),
+        _table(engine, "follow_up_check_in"),
+    )
+    if episodes is None or check_ins is None:
+        return {}
+    last: dict[str, datetime] = {}
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(episodes.c.sender_id, episodes.c.created_at).union_all(
+                sa.select(episodes.c.sender_id, check_ins.c.created_at).join(
+                    check_ins, check_ins.c.episode_id == episodes.c.id
+                )
+            )
+        )
+        for sender_id, used in rows:
+            used = used.replace(tzinfo=None)
+            last[sender_id] = max(last.get(sender_id, used), used)
+    return last
+
+
 def purge(
-    tracker_engine: Engine, engine: Engine, older_than: timedelta, audit: Path | None
+    tracker_engine: Engine,
+    engine: Engine,
+    older_than: timedelta,
+    audit: Path | None,
+    follow_up_keep: timedelta = FOLLOW_UP_KEEP,
 ) -> dict[str, Deleted]:
-    """Delete every conversation (and its cases) idle for longer than ``older_than``."""
+    """Delete every conversation (and its cases) idle for longer than ``older_than``.
+
+    A person with a remembered follow-up keeps everything until the follow-up
+    has gone unused for ``follow_up_keep`` (or ``older_than``, if longer); then
+    it all goes, the follow-up too.
+    """
     senders = set(stale_senders(tracker_engine, older_than))
     senders |= set(stale_case_senders(engine, older_than)) - _active_senders(
         tracker_engine, older_than
     )
+    keep_until = datetime.now(timezone.utc).replace(tzinfo=None) - max(
+        follow_up_keep, older_than
+    )
+    for sender_id, used in follow_up_last_used(engine).items():
+        if used >= keep_until:
+            senders.discard(sender_id)
+        elif sender_id not in _active_senders(tracker_engine, older_than):
+            senders.add(sender_id)
     done = {s: delete_person(tracker_engine, engine, s, None) for s in sorted(senders)}
     if audit is not None:
         for sender_id, deleted in done.items():

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from bot.cli import EXIT_NOT_FOUND, EXIT_OK
 from bot.db import get_session_factory
@@ -72,3 +74,48 @@ def test_deleting_a_person_leaves_others_follow_ups(
     assert cli(person, "delete", "ann") == EXIT_OK
     assert count(person["db"], "follow_up_episode", "ann") == 0
     assert count(person["db"], "follow_up_episode", "new") == 1
+
+
+def _age_follow_up(url: str, sender: str, days: int) -> None:
+    """Move ``sender``'s remembered episode and its check-ins ``days`` back."""
+    when = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(days=days)
+    params = {"when": when, "sender": sender}
+    with sa.create_engine(url).begin() as conn:
+        conn.execute(
+            sa.text(
+                "UPDATE follow_up_check_in SET created_at = :when WHERE episode_id IN "
+                "(SELECT id FROM follow_up_episode WHERE sender_id = :sender)"
+            ),
+            params,
+        )
+        conn.execute(
+            sa.text(
+                "UPDATE follow_up_episode SET created_at = :when "
+                "WHERE sender_id = :sender"
+            ),
+            params,
+        )
+
+
+def test_the_purge_keeps_a_remembered_person_until_the_follow_up_is_stale(
+    person: dict[str, str],  # noqa: F811
+) -> None:
+    # "old" has a conversation idle for 60 days; they agreed to be remembered
+    remember(person["db"], "old")
+    _age_follow_up(person["db"], "old", 40)
+    assert cli(person, "purge", "--older-than", "30d") == EXIT_OK
+    assert count(person["tracker"], "events", "old") > 0
+    assert count(person["db"], "follow_up_episode", "old") == 1
+    _age_follow_up(person["db"], "old", 200)
+    assert cli(person, "purge", "--older-than", "30d") == EXIT_OK
+    assert count(person["tracker"], "events", "old") == 0
+    assert count(person["db"], "follow_up_episode", "old") == 0
+
+
+def test_a_stale_follow_up_with_no_conversation_left_is_purged(
+    person: dict[str, str],  # noqa: F811
+) -> None:
+    remember(person["db"], "kim")
+    _age_follow_up(person["db"], "kim", 200)
+    assert cli(person, "purge", "--older-than", "30d") == EXIT_OK
+    assert count(person["db"], "follow_up_episode", "kim") == 0
