@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -18,9 +19,11 @@ from actions.context import (
     triage_answers,
 )
 from bot.dialogue.summary import clinician_notes
+from bot.followup.store import last_verdict
+from bot.followup.verdict import Verdict
 from bot.handoff.notify import case_notice, notify_in_background
 from bot.handoff.queue import record_handoff
-from bot.triage import Assessment
+from bot.triage import Assessment, Urgency
 
 logger = logging.getLogger(__name__)
 
@@ -75,4 +78,23 @@ class ActionRequestHandoff(Action):
         """Assess what is known so far and record the case with it."""
         assessment = assess_tracker(tracker)
         reason = "red_flag" if assessment.needs_doctor else "requested"
+        if assessment.level is None and _follow_up_said_see_a_doctor(tracker):
+            # A returning person told "worse, see a doctor" has no full triage
+            # in this session; their case is a GP-soon one, not "unknown".
+            assessment = replace(assessment, level=Urgency.SOON)
+            reason = "follow_up"
         return record_and_confirm(dispatcher, tracker, assessment, reason)
+
+
+def _follow_up_said_see_a_doctor(tracker: Tracker) -> bool:
+    """Whether this conversation's follow-up check-in ended in "see a doctor"."""
+    episode_id = tracker.get_slot(names.SLOT_FOLLOW_UP_EPISODE_ID)
+    if episode_id is None:
+        return False
+    try:
+        with session_factory()() as session:
+            verdict = last_verdict(session, int(episode_id))
+    except SQLAlchemyError:
+        logger.exception("follow-up of %s could not be read", tracker.sender_id)
+        return False
+    return verdict in {v.value for v in Verdict if v.needs_doctor}

@@ -50,6 +50,14 @@ def episode_by_id(session: Session, episode_id: int) -> FollowUpEpisode | None:
     return session.get(FollowUpEpisode, episode_id)
 
 
+def last_verdict(session: Session, episode_id: int) -> str | None:
+    """The verdict of the episode's latest check-in, if it has one."""
+    episode = session.get(FollowUpEpisode, episode_id)
+    if episode is None or not episode.check_ins:
+        return None
+    return max(episode.check_ins, key=lambda c: c.id).verdict
+
+
 def add_check_in(
     session: Session,
     episode: FollowUpEpisode,

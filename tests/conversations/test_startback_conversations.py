@@ -204,7 +204,9 @@ def test_a_returning_person_who_is_worse_is_sent_to_a_doctor(stack: Stack) -> No
     assert "first visit; STarT Back high risk" in trend
     assert trend.splitlines()[-1].endswith(": worse, pain 7/10")
     assert said(stack, who, "yes") == ["utter_handoff_recorded"]
-    answers = case_for(stack, who).summary["answers"]
+    case = case_for(stack, who)
+    assert (case.urgency, case.reason) == ("soon", "follow_up")
+    answers = case.summary["answers"]
     assert answers["follow-up trend"] == trend
     assert answers["STarT Back"].startswith("STarT Back high risk")
     with get_session_factory(stack.env["BACKCHAT_DATABASE_URL"])() as session:
