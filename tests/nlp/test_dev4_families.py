@@ -203,3 +203,15 @@ def test_the_age_is_the_patients_not_a_child_the_writer_carries(
     text: str, age: int | None
 ) -> None:
     assert find_age(text) == age
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it started after sleeping funny",
+        "I slept on it awkwardly",
+        "must have lain wrong",
+    ],
+)
+def test_sleeping_in_an_odd_position_is_a_sudden_onset(run: Run, text: str) -> None:
+    assert ("sudden", False, False) in found(run(text), "onset")
