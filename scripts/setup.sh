@@ -15,7 +15,11 @@ if [ ! -f "$stamp" ]; then
   # Only pip itself: Rasa pins setuptools and packaging, newer ones break it.
   quiet_pip --upgrade pip
   quiet_pip -e ".[dev]"
-  .venv/bin/python -c "import rasa, spacy, bot"
+  # TensorFlow's start-up lines are noise here; show them only if the check fails.
+  if ! TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/python -c "import rasa, spacy, bot" 2>/dev/null; then
+    .venv/bin/python -c "import rasa, spacy, bot"
+    exit 1
+  fi
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
