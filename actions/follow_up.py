@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import names
@@ -52,7 +52,7 @@ class ActionRememberEpisode(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Store the triage summary, STarT result and plan under the chat id."""
         events: list[EventType] = [SlotSet(names.SLOT_PENDING_OFFER, None), END_OF_TURN]
@@ -90,7 +90,7 @@ class ActionCheckFollowUp(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Start the follow-up when this conversation has not triaged yet."""
         if tracker.get_slot(names.SLOT_TRIAGE_LEVEL) or tracker.get_slot(

@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import names
@@ -79,7 +80,7 @@ class ValidateFollowUpForm(FormValidationAction):
         domain_slots: list[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[str]:
         """Change and score, then the re-screen (nothing after an emergency)."""
         episode = _episode(tracker)
@@ -94,7 +95,7 @@ class ValidateFollowUpForm(FormValidationAction):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Read the reply to the question asked."""
         events = self._read(dispatcher, tracker)
@@ -187,7 +188,7 @@ class ActionFollowUpResult(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Say what to do, record the check-in and show the trend."""
         change = tracker.get_slot(names.SLOT_FOLLOW_UP_CHANGE)

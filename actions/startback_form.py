@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
 
 from actions import names
 from actions.questionnaire import (
@@ -33,7 +32,7 @@ class ValidateStartbackForm(FormValidationAction):
         domain_slots: list[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[str]:
         """Every item, in order; none once the person has asked to stop."""
         if tracker.get_slot(names.SLOT_STARTBACK_STOPPED):
@@ -44,7 +43,7 @@ class ValidateStartbackForm(FormValidationAction):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Read the reply to the item asked; a form (re)starting reads nothing."""
         events = self._read(dispatcher, tracker)

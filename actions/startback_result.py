@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions import names
 from actions.questionnaire import startback
@@ -42,7 +41,7 @@ class ActionStartbackResult(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Score a complete questionnaire; otherwise say it is kept or skipped."""
         return [*self._result(dispatcher, tracker), END_OF_TURN]
