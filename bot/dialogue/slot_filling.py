@@ -86,9 +86,20 @@ def answers_from_message(
         for e in entities
     )
     if requested_slot and requested_slot not in answers and not about_another_flag:
+        # A safety question's "no" from the classifier alone is not trusted when
+        # the message says something else ("after sleeping funny" read as deny):
+        # the question is asked again rather than a red flag recorded as absent.
+        informs = any(
+            not (e.get("entity") == "red_flag" and e.get("negated")) for e in entities
+        )
         answers.update(
             _answer_to_requested(
-                requested_slot, intent, text, parse_duration, unsure_is_yes
+                requested_slot,
+                intent,
+                text,
+                parse_duration,
+                unsure_is_yes,
+                trust_deny=not informs or typed_reply(text) == "no",
             )
         )
         value = answers.get(requested_slot)
@@ -153,12 +164,13 @@ def _answer_to_requested(
     text: str | None,
     parse_duration: DurationParser | None,
     unsure_is_yes: bool = False,
+    trust_deny: bool = True,
 ) -> dict[str, Any]:
     if slot in RED_FLAG_ANSWERS:
         reply = typed_reply(text)
         if intent == "affirm" or (intent != "deny" and reply == "yes"):
             return {slot: True}
-        if intent == "deny" or reply == "no":
+        if (intent == "deny" and trust_deny) or reply == "no":
             return {slot: False}
         if unsure_is_yes and (intent in _INSISTING_INTENTS or reply == "unsure"):
             # "not sure", or describing it again, to a safety question: yes.

@@ -335,3 +335,35 @@ def test_the_emergency_reason_explains_each_kind_of_emergency_once() -> None:
     both = emergency_reason({"has_bladder_bowel_change": True, "has_chest_pain": True})
     assert both is not None and "heart" in both and "base of the spine" in both
     assert emergency_reason({"has_night_pain": True}) is None
+
+
+def test_a_classifier_deny_of_a_message_that_says_something_else_is_not_a_no() -> None:
+    # "after sleeping funny" to the cauda equina question, classified deny
+    answers = answers_from_message(
+        intent="deny",
+        entities=[entity("onset", "sudden")],
+        requested_slot="has_cauda_equina_symptom",
+        text="after sleeping funny",
+    )
+    assert "has_cauda_equina_symptom" not in answers
+    assert answers["pain_onset"] == "sudden"
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("no", []),
+        ("nope, it started after sleeping funny", [entity("onset", "sudden")]),
+        ("I don't think so", []),
+    ],
+)
+def test_a_plain_or_typed_no_still_answers_the_safety_question(
+    text: str, entities: list[dict]
+) -> None:
+    answers = answers_from_message(
+        intent="deny",
+        entities=entities,
+        requested_slot="has_cauda_equina_symptom",
+        text=text,
+    )
+    assert answers["has_cauda_equina_symptom"] is False
