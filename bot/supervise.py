@@ -3,7 +3,7 @@
 ``python -m bot.supervise MODEL [--dir var]`` writes ``supervisord.conf`` into
 ``--dir`` and runs supervisord in the foreground (Ctrl-C stops everything):
 
-* ``actions``: the action server (``bot.action_server``);
+* ``actions``: the action server (``bot.rasa.action_server``);
 * ``rasa``: ``rasa run`` through ``bot.rasa.run`` (token from the environment);
 * ``web``: the demo page and the clinician console (``bot.web.app``).
 

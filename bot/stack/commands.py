@@ -26,7 +26,7 @@ def actions_command(port: int, package: str = "actions") -> list[str]:
     return [
         str(BIN / "python"),
         "-m",
-        "bot.action_server",
+        "bot.rasa.action_server",
         "--actions",
         package,
         "--port",

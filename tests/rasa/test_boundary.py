@@ -26,16 +26,7 @@ BOUNDARY = ROOT / "bot" / "rasa"
 
 def rasa_imports(source: str) -> list[str]:
     """Modules of the ``rasa`` package (not ``rasa_sdk``) a source file imports."""
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
-        else:
-            continue
-        found += [n for n in names if n == "rasa" or n.startswith("rasa.")]
-    return found
+    return [n for n in _imported(source) if n == "rasa" or n.startswith("rasa.")]
 
 
 def test_rasa_imports_are_found_and_rasa_sdk_is_not() -> None:
@@ -56,6 +47,30 @@ def test_only_the_boundary_imports_rasa(package: str) -> None:
         and (found := rasa_imports(path.read_text(encoding="utf-8")))
     }
     assert offenders == {}, "import Rasa only inside bot/rasa/"
+
+
+def test_only_the_boundary_in_bot_imports_rasa_sdk() -> None:
+    # actions/ is the rasa-sdk action code itself; in bot/ the SDK is Rasa too
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "bot").rglob("*.py"))
+        if BOUNDARY not in path.parents
+        and any(
+            name == "rasa_sdk" or name.startswith("rasa_sdk.")
+            for name in _imported(path.read_text(encoding="utf-8"))
+        )
+    ]
+    assert offenders == [], "import rasa_sdk in bot/ only inside bot/rasa/"
+
+
+def _imported(source: str) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.append(node.module)
+    return names
 
 
 def test_the_boundary_package_imports_no_rasa_itself() -> None:

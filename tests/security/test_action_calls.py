@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.action_server import action_call_problem
+from bot.rasa.action_server import action_call_problem
 
 GOOD = {
     "next_action": "action_answer_avoid",

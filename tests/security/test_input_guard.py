@@ -146,7 +146,7 @@ def test_rasa_gets_its_token_inside_the_process_and_binds_loopback() -> None:
 
 
 def test_the_action_server_checks_the_shared_secret() -> None:
-    from bot.action_server import authorised
+    from bot.rasa.action_server import authorised
 
     assert authorised("Bearer s3cret", "s3cret")
     assert authorised("bearer s3cret", "s3cret")

@@ -1,4 +1,4 @@
-"""The action server, answering only Rasa: ``python -m bot.action_server``.
+"""The action server, answering only Rasa: ``python -m bot.rasa.action_server``.
 
 rasa_sdk's own app (``rasa_sdk.endpoint.create_app``) with:
 
@@ -120,11 +120,11 @@ def create_action_app(settings: Settings, package: str = "actions") -> Sanic:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Serve the actions (``python -m bot.action_server --port 5055``)."""
+    """Serve the actions (``python -m bot.rasa.action_server --port 5055``)."""
     from bot.privacy.logs import install as redact_logs
 
     redact_logs()
-    parser = argparse.ArgumentParser(prog="python -m bot.action_server")
+    parser = argparse.ArgumentParser(prog="python -m bot.rasa.action_server")
     parser.add_argument("--port", type=int, default=5055)
     parser.add_argument("--actions", default="actions")
     args = parser.parse_args(argv)
@@ -132,11 +132,13 @@ def main(argv: list[str] | None = None) -> None:
     try:
         check_can_serve(settings, "action_token")
     except SettingsError as error:
-        sys.exit(f"bot.action_server: {error}")
+        sys.exit(f"bot.rasa.action_server: {error}")
     host = os.environ.get("BACKCHAT_ACTION_HOST") or LOOPBACK
     if not settings.action_token:
         if host != LOOPBACK:
-            sys.exit("bot.action_server: BACKCHAT_ACTION_TOKEN is needed off loopback")
+            sys.exit(
+                "bot.rasa.action_server: BACKCHAT_ACTION_TOKEN is needed off loopback"
+            )
         logger.warning("BACKCHAT_ACTION_TOKEN is not set: any local process may call")
     logging.basicConfig(level=logging.INFO)
     app = create_action_app(settings, args.actions)
