@@ -171,7 +171,7 @@ _QUANTITY = re.compile(
     rf"(?P<unit>{_UNIT_RE})\b"
     rf"(?P<half>\s+and\s+a\s+half)?"
     rf"(?P<orso>\s+or\s+(?:so|two|2))?"
-    rf"(?!\s*(?:-\s*)?old\b)"
+    rf"(?!\s*(?:-\s*)?old\b|\s+of\s+age\b)"
     rf"(?!\s+(?:a|an|per|each)\s+(?:day|week|month|year)\b)",
     re.IGNORECASE,
 )

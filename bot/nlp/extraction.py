@@ -102,7 +102,9 @@ def extract(
                 text=original[span.start_char : span.end_char],
                 start=span.start_char,
                 end=span.end_char,
-                negated=status.negated,
+                # a duration is not a finding: "not got better in 8 weeks" and
+                # "no fall, pain since 2 weeks" still say how long it has lasted
+                negated=status.negated and span.label_ != DURATION,
                 # a hedged group's words only hint at the finding
                 uncertain=status.uncertain or span.id_ == HEDGED,
             )

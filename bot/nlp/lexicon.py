@@ -40,6 +40,7 @@ _TRIGGER_KINDS = (
     "termination",
     "pre_historical",
     "post_historical",
+    "post_resolved",
 )
 _ASSERTION_KEYS = {
     "source",
@@ -111,6 +112,11 @@ class AssertionTriggers:
             it is not the new finding a red flag asks about.
         post_historical: The same, after the finding, in its own clause
             ("a slow stream for 5 years", "catheter since 2019").
+        post_resolved: Say the finding that came before went away as soon as
+            the position changed, anywhere later in its sentence ("my bum went
+            numb on the bleachers, it came back as soon as I stood up"): a
+            passing, positional feeling, not the lasting change a red flag asks
+            about. Applies to ``historical_values``.
         historical_values: Values that historical triggers apply to (new
             findings only; a past cancer stays a cancer history).
     """
@@ -128,6 +134,7 @@ class AssertionTriggers:
     source: str
     pre_historical: tuple[str, ...] = ()
     post_historical: tuple[str, ...] = ()
+    post_resolved: tuple[str, ...] = ()
     historical_values: frozenset[str] = frozenset()
 
     def by_kind(self) -> dict[str, tuple[str, ...]]:

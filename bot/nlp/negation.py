@@ -44,6 +44,7 @@ OTHER_PATIENT = "other_patient"
 TERMINATION = "termination"
 PRE_HISTORICAL = "pre_historical"
 POST_HISTORICAL = "post_historical"
+POST_RESOLVED = "post_resolved"
 
 PRE_SIDE = frozenset(
     {
@@ -57,7 +58,7 @@ PRE_SIDE = frozenset(
     }
 )
 POST_SIDE = frozenset(
-    {POST_NEGATION, POST_UNCERTAIN, PSEUDO, TERMINATION, POST_HISTORICAL}
+    {POST_NEGATION, POST_UNCERTAIN, PSEUDO, TERMINATION, POST_HISTORICAL, POST_RESOLVED}
 )
 
 #: How many words may stand between a trigger and the finding it governs.
@@ -69,6 +70,16 @@ _NOT_IN_HISTORICAL_GAP = frozenset(
     {"and", "plus", "&", "with", "but", "back", "pain", "backache", "ache", "now"}
 )
 
+
+#: "...went numb on the bleachers, it came back as soon as I stood up": a
+#: resolved trigger may stand further away, across plain clause joins, but not
+#: across a contrast or a new development ("but now it stays numb").
+RESOLVED_WINDOW = 30
+_RESOLVED_BARRIERS = frozenset(
+    {"but", "although", "though", "however", "yet", "still", "now", "except"}
+)
+
+_DENIALS = frozenset({"not", "n't", "never", "no"})
 
 #: Terminations that only say when a long-standing finding happens ("when I
 #: sneeze"), which a "for years" after it still dates.
@@ -217,6 +228,24 @@ def _plain_gap(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _resolved_later(doc: Doc, span: Span, trig: Span) -> bool:
+    """Whether ``trig`` ("came back as soon as I stood up") follows ``span`` in
+    its sentence, with no contrast or new development between them."""
+    if trig.start < span.end or trig.start - span.end > RESOLVED_WINDOW:
+        return False
+    if trig.sent.start != span.sent.start and not (
+        # "Went numb on the horse. Back to normal 10 mins after getting off."
+        trig.start == trig.sent.start and trig.sent.start == span.sent.end
+    ):
+        return False
+    # "it doesn't go away when I stand up" says the opposite
+    if any(doc[i].norm_ in _DENIALS for i in range(max(0, trig.start - 2), trig.start)):
+        return False
+    return not any(
+        doc[i].lower_ in _RESOLVED_BARRIERS for i in range(span.end, trig.start)
+    )
+
+
 def assess(
     doc: Doc,
     span: Span,
@@ -275,6 +304,11 @@ def assess(
         ):
             uncertain = True
     for trig in post:
+        if trig.label_ == POST_RESOLVED:
+            negated = negated or (
+                historical_applies and _resolved_later(doc, span, trig)
+            )
+            continue
         if trig.start < span.end or trig.start - span.end > POST_WINDOW:
             continue
         # "a leak when I sneeze since my first baby, years ago": the "when"
