@@ -118,7 +118,7 @@ PASSING = [
         "has_bilateral_leg_weakness",
     ),
     (
-        "Bum numb on the hard pew at church. Back to normal ten minutes after standing.",
+        "Bum numb on the hard pew. Back to normal ten minutes after standing.",
         "has_saddle_numbness",
     ),
 ]
