@@ -98,6 +98,12 @@ _PATTERNS = [
     # its own, as people sign off their age in forums ("52, sore a fortnight";
     # "back ache from bowling, 22")
     re.compile(r"^\s*(?P<n>[1-9]\d)\s*,"),
+    # the same after a greeting: "G'day, 52, back's been bad"
+    re.compile(
+        r"^\s*(?:hi|hello|hey|hiya|g'?day|morning|evening|afternoon)\b[\s,!.]*"
+        r"(?P<n>[1-9]\d)\s*,",
+        re.I,
+    ),
     re.compile(r"(?<!\d),\s*(?P<n>[1-9]\d)\s*[.!]*\s*$"),
 ]
 # A bare number is an age only as the answer to "How old are you?".

@@ -191,6 +191,7 @@ def test_veiled_crisis_talk_is_checked_gently(run: Run, text: str) -> None:
 
 def test_relatives_and_carers_give_the_patients_age() -> None:
     assert find_age("My nanna is 84 and her back has gone") == 84
+    assert find_age("Hiya, 58, my back has gone") == 58
     assert find_age("Carer here, my client is 91 and complaining of her back") == 91
 
 
