@@ -72,13 +72,13 @@ _NOT_IN_HISTORICAL_GAP = frozenset(
 
 
 #: "...went numb on the bleachers, it came back as soon as I stood up": a
-#: resolved trigger may stand further away, across plain clause joins, but not
-#: across a contrast or a new development ("but now it stays numb").
+#: resolved trigger may stand further away, across clause joins ("...but it
+#: goes as soon as I walk"), but not across a new development ("it came back
+#: but now it is numb again").
 RESOLVED_WINDOW = 30
-_RESOLVED_BARRIERS = frozenset(
-    {"but", "although", "though", "however", "yet", "still", "now", "except"}
-)
+_RESOLVED_BARRIERS = frozenset({"still", "now", "again", "except"})
 
+_LIST_MARKS = frozenset({",", "-", ".", ";", "/", "\u2013"})
 _DENIALS = frozenset({"not", "n't", "never", "no"})
 
 #: Terminations that only say when a long-standing finding happens ("when I
@@ -228,6 +228,17 @@ def _plain_gap(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _closes_a_list_item(doc: Doc, trig: Span) -> bool:
+    """Whether a "no" ends the item before it ("fever no, peeing - not since
+    last night"): followed at once by a comma, dash or stop, it answers what
+    came before and does not deny what comes after."""
+    return (
+        trig.end < len(doc)
+        and doc[trig.end].text in _LIST_MARKS
+        and (trig.start > doc[trig.start].sent.start)
+    )
+
+
 def _resolved_later(doc: Doc, span: Span, trig: Span) -> bool:
     """Whether ``trig`` ("came back as soon as I stood up") follows ``span`` in
     its sentence, with no contrast or new development between them."""
@@ -292,6 +303,8 @@ def assess(
         if span.start - trig.end > PRE_WINDOW or not _no_termination_between(
             terminations, trig.end, span.start
         ):
+            continue
+        if trig.label_ == PRE_NEGATION and _closes_a_list_item(doc, trig):
             continue
         if trig.label_ == PRE_NEGATION or (
             trig.label_ == PRE_HISTORICAL and historical_applies

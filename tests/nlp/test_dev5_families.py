@@ -1,4 +1,5 @@
-"""Families of wording found missing or over-read in the fifth development corpus.
+"""Families of wording found missing or over-read in the fifth and sixth
+development corpora.
 
 Every sentence is written here for its family (never a corpus sentence): the
 new answers of ruleset 2026.12.4 (new pain, a known inflammatory condition,
@@ -9,7 +10,10 @@ feeling the seat); heavy objects and vehicles striking the back; fever and
 confusion in a carer's words; veiled crisis talk; and the look-alikes that
 must stay quiet: a feeling that went as soon as the position changed, a
 symptom named as a topic (asked about, listed, joked about), someone else's
-death by suicide, a gym-sore chest, a person's height.
+death by suicide, a gym-sore chest, a person's height. From the sixth: note
+and checklist styles ("fever no, peeing - not since last night", where a "no"
+closes the item before it), short messages, learners' English ("lost control
+of my water", "I not feel the chair"), online shorthand.
 """
 
 from __future__ import annotations
@@ -78,6 +82,27 @@ FOUND = [
 ]
 
 
+FOUND += [
+    ("temp no, cough no, weeing - none since this morning", "has_bladder_bowel_change"),
+    ("Fever: no. Bladder - leaking since Monday.", "has_bladder_bowel_change"),
+    ("I lost control of my water at the shop", "has_bladder_bowel_change"),
+    ("wet myself, didn't feel it happen", "has_bladder_bowel_change"),
+    ("when I sit I not feel the seat under me", "has_saddle_numbness"),
+    ("he was hit over the back with a spade", "is_major_trauma"),
+    ("my right foot is flopping when I walk", "has_leg_weakness"),
+    ("her leg is weaker every day", "has_leg_weakness"),
+    ("my knee buckled twice on the stairs", "has_leg_weakness"),
+    ("down 5 kg since summer without trying", "has_weight_loss"),
+    ("on pred for my arthritis and I slipped", "has_fracture_risk"),
+    ("a boil on my lower back and now a fever", "has_wound_signs"),
+    ("back ache and 38.6 this morning", "has_fever"),
+    ("my skin looks the colour of marble", "has_sepsis_signs"),
+    ("there's a lump by my belly button that is throbbing", "has_pulsating_abdomen"),
+    ("I've been planning how to end it", "has_suicidal_thoughts"),
+    ("ngl i wanna kms", "has_suicidal_thoughts"),
+]
+
+
 @pytest.mark.parametrize(("text", "value"), FOUND)
 def test_family_is_found(run: Run, text: str, value: str) -> None:
     assert value in red_flags_present(run(text))
@@ -96,6 +121,8 @@ QUIET = [
     ("my chest is sore after bench press day", "has_chest_pain"),
     ("legs heavy at the end of a long shift, back achy", "has_bilateral_leg_weakness"),
     ("I had chemo fifteen years ago and have been clear since", "is_on_chemotherapy"),
+    ("did a 10 kms walk yesterday", "has_suicidal_thoughts"),
+    ("laughed so hard I nearly wet myself", "has_bladder_bowel_change"),
 ]
 
 
@@ -204,3 +231,10 @@ def test_a_duration_is_not_denied_by_a_denial_near_it(run: Run) -> None:
 
 def test_years_of_age_is_an_age_not_a_duration() -> None:
     assert parse_duration_days("I am sixty years of age") is None
+
+
+def test_the_same_every_day_is_not_improving(run: Run) -> None:
+    flags = found(
+        run("the pain is every day the same, painkillers not helping"), "red_flag"
+    )
+    assert ("is_improving", True, False) in flags
