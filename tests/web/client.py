@@ -1,0 +1,118 @@
+"""The web app in this process, called through its ASGI interface: no server, no port.
+
+Sanic's own test client (sanic-testing) is not installed; ``httpx2``'s ASGI
+transport does the same job. ``WebApp`` gives the tests a synchronous,
+requests-like surface (``get``, ``post``, a cookie jar that follows the app's
+``Set-Cookie``) over one private event loop, and runs the app's start-up and
+shut-down listeners as a server would (the ASGI lifespan protocol).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import warnings
+from collections.abc import Coroutine, Mapping
+from typing import Any, TypeVar
+
+import httpx2
+from sanic import Sanic
+
+from bot.stack import free_port
+from bot.web.app import create_app
+from bot.web.config import load_web_settings
+
+T = TypeVar("T")
+BASE_URL = "http://127.0.0.1"
+_app_names = itertools.count(1)  # Sanic refuses two live apps of one name
+
+
+class WebApp:
+    """``bot.web.app`` on ``database_url``, Rasa a port nobody listens on."""
+
+    def __init__(self, database_url: str, env: Mapping[str, str] | None = None) -> None:
+        """Build the app and run its start-up listeners."""
+        settings = load_web_settings(
+            {
+                **os.environ,
+                "BACKCHAT_DATABASE_URL": database_url,
+                "BACKCHAT_RASA_URL": f"http://127.0.0.1:{free_port()}",
+                "BACKCHAT_RASA_TOKEN": "unused",
+                **(env or {}),
+            }
+        )
+        self.database_url = database_url
+        # As sanic-testing does: Sanic then rewrites its request handling afresh
+        # for each app rather than rewriting the rewritten code (which fails).
+        Sanic.test_mode = True
+        self.app = create_app(settings, name=f"backchat_web_test_{next(_app_names)}")
+        self.app.config.MOTD = False
+        self._loop = asyncio.new_event_loop()
+        self._lifespan: asyncio.Queue[dict[str, str]] = asyncio.Queue()
+        self._answers: asyncio.Queue[dict[str, str]] = asyncio.Queue()
+        self._server = self._loop.create_task(
+            self.app({"type": "lifespan"}, self._lifespan.get, self._answers.put)
+        )
+        self._lifespan_step("lifespan.startup")
+        self.http = self.client()
+
+    def client(self) -> httpx2.AsyncClient:
+        """A new browser: its own cookie jar, redirects not followed."""
+        transport = httpx2.ASGITransport(app=self.app)
+        return httpx2.AsyncClient(transport=transport, base_url=BASE_URL, timeout=30)
+
+    def get(self, path: str, **options: Any) -> httpx2.Response:
+        """GET ``path`` (see ``request``)."""
+        return self.request("GET", path, **options)
+
+    def post(self, path: str, **options: Any) -> httpx2.Response:
+        """POST ``path`` (see ``request``)."""
+        return self.request("POST", path, **options)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        data: bytes | Mapping[str, str] | None = None,
+        follow: bool = True,
+        http: httpx2.AsyncClient | None = None,
+        **options: Any,
+    ) -> httpx2.Response:
+        """One request with ``http`` (the default browser), as requests would send it.
+
+        ``data`` is a form when a mapping and the raw body when bytes;
+        ``follow`` follows redirects; the other options are httpx2's.
+        """
+        if isinstance(data, bytes):
+            options["content"] = data
+        elif data is not None:
+            options["data"] = data
+        client = http or self.http
+        return self.run(
+            client.request(method, path, follow_redirects=follow, **options)
+        )
+
+    def run(self, work: Coroutine[Any, Any, T]) -> T:
+        """Run ``work`` on the app's loop (where its listeners ran)."""
+        with warnings.catch_warnings():
+            # Sanic warns, at every call, that the server listeners run at the
+            # lifespan events: here, that is the aim.
+            warnings.filterwarnings("ignore", "You have set a listener", UserWarning)
+            return self._loop.run_until_complete(work)
+
+    def close(self) -> None:
+        """Run the shut-down listeners, close the loop."""
+        self.run(self.http.aclose())
+        self._lifespan_step("lifespan.shutdown")
+        # Sanic 21.12 goes on to handle the lifespan scope as a request once it
+        # has shut down, and fails (no request); uvicorn ignores that, so do we.
+        self.run(asyncio.wait([self._server]))
+        self._server.exception()
+        self._loop.close()
+
+    def _lifespan_step(self, event: str) -> None:
+        self._lifespan.put_nowait({"type": event})
+        answer = self.run(self._answers.get())
+        assert answer == {"type": f"{event}.complete"}, answer
