@@ -3,15 +3,18 @@
 Sanic's own test client (sanic-testing) is not installed; ``httpx2``'s ASGI
 transport does the same job. ``WebApp`` gives the tests a synchronous,
 requests-like surface (``get``, ``post``, a cookie jar that follows the app's
-``Set-Cookie``) over one private event loop, and runs the app's start-up and
-shut-down listeners as a server would (the ASGI lifespan protocol).
+``Set-Cookie``) over a private event loop in its own thread, and runs the
+app's start-up and shut-down listeners as a server would (the ASGI lifespan
+protocol).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import os
+import threading
 import warnings
 from collections.abc import Coroutine, Mapping
 from typing import Any, TypeVar
@@ -25,6 +28,7 @@ from bot.web.config import load_web_settings
 
 T = TypeVar("T")
 BASE_URL = "http://127.0.0.1"
+REQUEST_SECONDS = 60  # far beyond any request here; a hang fails, never blocks
 _app_names = itertools.count(1)  # Sanic refuses two live apps of one name
 
 
@@ -48,11 +52,16 @@ class WebApp:
         Sanic.test_mode = True
         self.app = create_app(settings, name=f"backchat_web_test_{next(_app_names)}")
         self.app.config.MOTD = False
+        # The app's own loop in its own thread, as a server's: whatever loop an
+        # earlier test left running in this thread cannot get in the way.
         self._loop = asyncio.new_event_loop()
-        self._lifespan: asyncio.Queue[dict[str, str]] = asyncio.Queue()
-        self._answers: asyncio.Queue[dict[str, str]] = asyncio.Queue()
-        self._server = self._loop.create_task(
-            self.app({"type": "lifespan"}, self._lifespan.get, self._answers.put)
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
+        self._lifespan: asyncio.Queue[dict[str, str]] = self.run(_new_queue())
+        self._answers: asyncio.Queue[dict[str, str]] = self.run(_new_queue())
+        self._server = asyncio.run_coroutine_threadsafe(
+            self.app({"type": "lifespan"}, self._lifespan.get, self._answers.put),
+            self._loop,
         )
         self._lifespan_step("lifespan.startup")
         self.http = self.client()
@@ -95,24 +104,36 @@ class WebApp:
         )
 
     def run(self, work: Coroutine[Any, Any, T]) -> T:
-        """Run ``work`` on the app's loop (where its listeners ran)."""
-        with warnings.catch_warnings():
-            # Sanic warns, at every call, that the server listeners run at the
-            # lifespan events: here, that is the aim.
-            warnings.filterwarnings("ignore", "You have set a listener", UserWarning)
-            return self._loop.run_until_complete(work)
+        """Run ``work`` on the app's loop (where its listeners ran); its result."""
+        return asyncio.run_coroutine_threadsafe(_quietly(work), self._loop).result(
+            timeout=REQUEST_SECONDS
+        )
 
     def close(self) -> None:
-        """Run the shut-down listeners, close the loop."""
+        """Run the shut-down listeners, stop the loop and its thread."""
         self.run(self.http.aclose())
         self._lifespan_step("lifespan.shutdown")
         # Sanic 21.12 goes on to handle the lifespan scope as a request once it
         # has shut down, and fails (no request); uvicorn ignores that, so do we.
-        self.run(asyncio.wait([self._server]))
-        self._server.exception()
+        with contextlib.suppress(AttributeError):
+            self._server.result(timeout=REQUEST_SECONDS)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=REQUEST_SECONDS)
         self._loop.close()
 
     def _lifespan_step(self, event: str) -> None:
-        self._lifespan.put_nowait({"type": event})
+        self._loop.call_soon_threadsafe(self._lifespan.put_nowait, {"type": event})
         answer = self.run(self._answers.get())
         assert answer == {"type": f"{event}.complete"}, answer
+
+
+async def _new_queue() -> asyncio.Queue[dict[str, str]]:
+    return asyncio.Queue()  # made on the loop that uses it
+
+
+async def _quietly(work: Coroutine[Any, Any, T]) -> T:
+    with warnings.catch_warnings():
+        # Sanic warns, at every call, that the server listeners run at the
+        # lifespan events: here, that is the aim.
+        warnings.filterwarnings("ignore", "You have set a listener", UserWarning)
+        return await work
