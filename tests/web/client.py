@@ -15,11 +15,11 @@ import contextlib
 import itertools
 import os
 import threading
-import warnings
 from collections.abc import Coroutine, Mapping
 from typing import Any, TypeVar
 
 import httpx2
+import pytest
 from sanic import Sanic
 
 from bot.stack import free_port
@@ -29,6 +29,11 @@ from bot.web.config import load_web_settings
 T = TypeVar("T")
 BASE_URL = "http://127.0.0.1"
 REQUEST_SECONDS = 60  # far beyond any request here; a hang fails, never blocks
+# For the modules using WebApp (pytestmark): Sanic warns, at every call, that
+# the server listeners run at the lifespan events; here that is the aim.
+LIFESPAN_LISTENERS_ARE_MEANT = pytest.mark.filterwarnings(
+    "ignore:You have set a listener:UserWarning"
+)
 _app_names = itertools.count(1)  # Sanic refuses two live apps of one name
 
 
@@ -105,7 +110,7 @@ class WebApp:
 
     def run(self, work: Coroutine[Any, Any, T]) -> T:
         """Run ``work`` on the app's loop (where its listeners ran); its result."""
-        return asyncio.run_coroutine_threadsafe(_quietly(work), self._loop).result(
+        return asyncio.run_coroutine_threadsafe(work, self._loop).result(
             timeout=REQUEST_SECONDS
         )
 
@@ -129,11 +134,3 @@ class WebApp:
 
 async def _new_queue() -> asyncio.Queue[dict[str, str]]:
     return asyncio.Queue()  # made on the loop that uses it
-
-
-async def _quietly(work: Coroutine[Any, Any, T]) -> T:
-    with warnings.catch_warnings():
-        # Sanic warns, at every call, that the server listeners run at the
-        # lifespan events: here, that is the aim.
-        warnings.filterwarnings("ignore", "You have set a listener", UserWarning)
-        return await work

@@ -17,8 +17,10 @@ import pytest
 
 from bot.db import get_session_factory
 from bot.handoff.models import HandoffCase
-from tests.web.client import WebApp
+from tests.web.client import LIFESPAN_LISTENERS_ARE_MEANT, WebApp
 from tests.web.conftest import CLINICIAN, CLINICIAN_PASSWORD, prepare_database
+
+pytestmark = LIFESPAN_LISTENERS_ARE_MEANT
 
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 

@@ -9,10 +9,12 @@ from bot.db import get_session_factory
 from bot.handoff.models import HandoffCase
 from tests import figures
 from tests.security.corpus import BODIES, TEXTS
-from tests.web.client import WebApp
+from tests.web.client import LIFESPAN_LISTENERS_ARE_MEANT, WebApp
 from tests.web.test_console_api import Console, signed_in, web_app
 
 __all__ = ["signed_in", "web_app"]  # fixtures used here
+
+pytestmark = LIFESPAN_LISTENERS_ARE_MEANT
 
 SHOWN = {k: v for k, v in TEXTS.items() if len(v) < 60_000}
 

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 import pytest
 
 from bot.web.public import FONT_HOST_IMPORT, OWN_FONTS, own_fonts
-from tests.web.client import WebApp
+from tests.web.client import LIFESPAN_LISTENERS_ARE_MEANT, WebApp
 from tests.web.conftest import WIDGET_BUNDLE, prepare_database
+
+pytestmark = LIFESPAN_LISTENERS_ARE_MEANT
 
 
 @pytest.fixture(scope="module")
