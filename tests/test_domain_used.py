@@ -1,5 +1,10 @@
 """Everything domain.yml declares is used somewhere (the other half of
-tests/actions/test_names.py, which checks that everything used is declared)."""
+tests/actions/test_names.py, which checks that everything used is declared).
+
+A response built from a prefix counts as used only if the code builds exactly
+that name (``tests.domain_names.composed_responses``), so a stray
+``utter_triage_hint_x`` is caught like any other unused response.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,8 @@ from typing import Any
 
 import pytest
 
-from actions import names
-from bot.followup.verdict import Verdict
 from bot.startback.content import default_startback
+from tests.domain_names import composed_responses
 
 ROOT = Path(__file__).resolve().parents[1]
 # Where a response, slot or action can be named: code, rules, clinical data.
@@ -23,9 +27,9 @@ RASA_DEFAULT_RESPONSES = frozenset(
 )
 
 
-def _corpus() -> str:
+def _corpus(folders: tuple[str, ...] = SOURCES) -> str:
     texts = []
-    for folder in SOURCES:
+    for folder in folders:
         for path in sorted((ROOT / folder).rglob("*")):
             if path.suffix in (".py", ".yml", ".yaml"):
                 texts.append(path.read_text(encoding="utf-8"))
@@ -48,19 +52,6 @@ def test_a_name_is_found_as_a_whole_word_only() -> None:
     assert not mentioned("utter_greet", corpus)
 
 
-def _made_from_a_prefix(name: str) -> bool:
-    # Responses named at run time from a prefix and a value (actions/names.py,
-    # the follow-up verdicts of bot/followup/verdict.py).
-    prefixes = (
-        names.UTTER_ACTIVITY_VERDICT_PREFIX,
-        names.UTTER_TRIAGE_HINT_PREFIX,
-        names.UTTER_STARTBACK_HINT_PREFIX,
-        names.UTTER_FOLLOW_UP_HINT_PREFIX,
-    )
-    verdicts = {verdict.response for verdict in Verdict}
-    return name.startswith(prefixes) or name in verdicts
-
-
 def test_every_response_is_used(domain: dict[str, Any], corpus: str) -> None:
     questions = {
         f"utter_ask_{slot}"
@@ -70,8 +61,7 @@ def test_every_response_is_used(domain: dict[str, Any], corpus: str) -> None:
     unused = [
         name
         for name in domain["responses"]
-        if name not in questions | RASA_DEFAULT_RESPONSES
-        and not _made_from_a_prefix(name)
+        if name not in questions | RASA_DEFAULT_RESPONSES | composed_responses()
         and not mentioned(name, corpus)
     ]
     assert unused == []
@@ -90,3 +80,17 @@ def test_every_slot_is_used(domain: dict[str, Any], corpus: str) -> None:
 
 def test_every_form_is_used(domain: dict[str, Any], corpus: str) -> None:
     assert [name for name in domain["forms"] if not mentioned(name, corpus)] == []
+
+
+def test_every_action_is_run_by_a_rule_or_by_the_policy(domain: dict[str, Any]) -> None:
+    # actions/ names every action (its own class), so it does not count here: an
+    # action runs when a rule or story predicts it, or bot/ (the policy and the
+    # safety turn) does; a form's validator runs while its form is active.
+    predicting = _corpus(folders=("bot", "data/rules", "data/stories"))
+    validators = {f"validate_{form}" for form in domain["forms"]}
+    never_run = [
+        name
+        for name in domain["actions"]
+        if name not in validators and not mentioned(name, predicting)
+    ]
+    assert never_run == []

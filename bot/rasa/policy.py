@@ -98,9 +98,9 @@ class EmergencyPolicy(Policy):
     ) -> EmergencyPolicy:
         """Load for serving; refuses a Rasa without BackChat's patches.
 
-        Without them the triage answers would go to an action that no action
-        server implements, and a paused conversation would hear no emergency
-        advice: fail at start-up rather than serve that.
+        Without them a failed action would leave the person without a word (no
+        outage notice, Rasa's 300 s wait) and a paused conversation would hear no
+        emergency advice: fail at start-up rather than serve that.
 
         Raises:
             RuntimeError: when ``bot.rasa.install()`` has not run.

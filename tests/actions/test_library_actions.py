@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.assess_triage import ActionAssessTriage
@@ -87,7 +88,7 @@ async def test_steps_of_a_named_exercise_tolerate_spelling(
     events = await ActionExplainExercise().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_exercise_steps"]
     assert dispatcher.messages[0]["steps"].startswith("Bird dog")
-    assert events[0]["value"] == ["Bird dog"]
+    assert events == [SlotSet("exercises_shown", ["Bird dog"])]
 
 
 async def test_easier_and_another_move_on_from_what_was_shown(
@@ -99,8 +100,10 @@ async def test_easier_and_another_move_on_from_what_was_shown(
     easier_events = await ActionExplainExercise().run(dispatcher, easier, domain)
     another_events = await ActionExplainExercise().run(dispatcher, another, domain)
     assert responses(dispatcher) == ["utter_exercise_steps"] * 2
-    assert easier_events[0]["value"][-1] != "Plank"
-    assert another_events[0]["value"][-1] != "Plank"
+    for events in (easier_events, another_events):
+        # One event: the list shown so far, with one new exercise at its end.
+        ((name, (*before, new)),) = [(e["name"], e["value"]) for e in events]
+        assert (name, before) == ("exercises_shown", ["Plank"]) and new != "Plank"
 
 
 async def test_easier_after_an_item_with_no_easier_version_offers_a_gentle_one(
@@ -113,7 +116,8 @@ async def test_easier_after_an_item_with_no_easier_version_offers_a_gentle_one(
     tracker = make_tracker(slots, intent="ask_easier_exercise", text="something easier")
     events = await ActionExplainExercise().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_exercise_steps"]
-    chosen = events[0]["value"][-1]
+    ((name, (*before, chosen)),) = [(e["name"], e["value"]) for e in events]
+    assert (name, before) == ("exercises_shown", slots["exercises_shown"])
     assert chosen not in slots["exercises_shown"]
     assert library(database_url)[chosen].difficulty == 1
 

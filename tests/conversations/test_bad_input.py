@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import json
+import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -133,11 +136,30 @@ def test_a_lone_surrogate_gets_a_reply(stack: Stack) -> None:
     assert UNREADABLE in response.json()[0]["text"]
 
 
+class SentBody(io.BytesIO):
+    """A request body that tells, through ``sending``, when it starts to go out."""
+
+    def __init__(self, body: bytes, sending: threading.Semaphore) -> None:
+        super().__init__(body)
+        self.sending = sending
+        self.told = False
+
+    def read(self, size: int | None = -1) -> bytes:
+        if not self.told:
+            self.told = True
+            self.sending.release()
+        return super().read(size)
+
+
 def test_another_person_is_answered_during_a_1mb_flood(stack: Stack) -> None:
-    flood = json.dumps({"sender": sender(), "message": "x" * 1_000_000})
+    flood = json.dumps({"sender": sender(), "message": "x" * 1_000_000}).encode()
+    sending = threading.Semaphore(0)
     with ThreadPoolExecutor(4) as pool:
-        floods = [pool.submit(post, stack, data=flood) for _ in range(4)]
-        time.sleep(0.05)
+        floods = [
+            pool.submit(post, stack, data=SentBody(flood, sending)) for _ in range(4)
+        ]
+        for _ in floods:  # every flood is on the wire before the person writes
+            assert sending.acquire(timeout=30), "a flood did not start in 30 s"
         start = time.monotonic()
         reply = stack.text(sender(), "my back hurts")
         took = time.monotonic() - start
@@ -250,19 +272,33 @@ def test_the_action_server_hides_its_errors(stack: Stack) -> None:
 # --- socket.io --------------------------------------------------------------------
 
 
+WIDGET_WAIT_SECONDS = 5  # for a session, and for each reply
+
+
 async def _widget(stack: Stack, origin: str | None, **request: object) -> dict:
     import socketio
 
     got: dict = {"replies": []}
+    news = asyncio.Condition()  # notified at each session or reply
     client = socketio.AsyncClient(reconnection=False)
+
+    async def until(check: Callable[[], bool]) -> None:
+        # A reply that never comes (a dropped packet) costs the wait once.
+        with contextlib.suppress(asyncio.TimeoutError):
+            async with news:
+                await asyncio.wait_for(news.wait_for(check), WIDGET_WAIT_SECONDS)
 
     @client.on("session_confirm")
     async def confirm(session_id: str) -> None:
-        got["session_id"] = session_id
+        async with news:
+            got["session_id"] = session_id
+            news.notify_all()
 
     @client.on("bot_uttered")
     async def uttered(data: dict) -> None:
-        got["replies"].append(data.get("text", ""))
+        async with news:
+            got["replies"].append(data.get("text", ""))
+            news.notify_all()
 
     headers = {"Origin": origin} if origin else {}
     try:
@@ -279,10 +315,7 @@ async def _widget(stack: Stack, origin: str | None, **request: object) -> dict:
             "session_request",
             {k: v for k, v in request.items() if k == "session_id"},
         )
-        for _ in range(50):
-            if "session_id" in got:
-                break
-            await asyncio.sleep(0.1)
+        await until(lambda: "session_id" in got)
         message = request.get("say")
         times = int(request.get("times", 1))  # type: ignore[call-overload]
         if "payload" in request:  # exactly this, the session added to an object
@@ -290,10 +323,7 @@ async def _widget(stack: Stack, origin: str | None, **request: object) -> dict:
             if isinstance(payload, dict):
                 payload = {**payload, "session_id": got["session_id"]}
             await client.emit("user_uttered", payload)
-            for _ in range(100):
-                if got["replies"]:
-                    break
-                await asyncio.sleep(0.05)
+            await until(lambda: bool(got["replies"]))
         if message is not None:
             for sent in range(1, times + 1):
                 # One at a time: engine.io refuses a polling POST of many packets.
@@ -301,10 +331,7 @@ async def _widget(stack: Stack, origin: str | None, **request: object) -> dict:
                     "user_uttered",
                     {"message": message, "session_id": got["session_id"]},
                 )
-                for _ in range(100):
-                    if len(got["replies"]) >= sent:
-                        break
-                    await asyncio.sleep(0.05)
+                await until(lambda sent=sent: len(got["replies"]) >= sent)
     finally:
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(client.disconnect(), 5)

@@ -4,7 +4,6 @@ and afterwards nothing of the conversation is left in either database."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 import sqlalchemy as sa
@@ -17,6 +16,7 @@ from tests.conversations.test_triage_conversations import (
     Q_LOCATION,
     sender,
 )
+from tests.polling import wait_for
 
 pytestmark = pytest.mark.stack
 
@@ -40,9 +40,7 @@ def rows(stack: Stack, who: str) -> dict[str, int]:
 
 
 def wait_for_case(stack: Stack, who: str) -> None:
-    deadline = time.monotonic() + 15
-    while rows(stack, who)["handoff_case"] == 0 and time.monotonic() < deadline:
-        time.sleep(0.25)
+    assert wait_for(lambda: rows(stack, who)["handoff_case"], 15), "no case in 15 s"
 
 
 def test_a_confirmed_deletion_removes_the_conversation_and_its_case(

@@ -7,7 +7,7 @@ import os
 import signal
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from tests.conversations.test_triage_conversations import (
     converse,
     sender,
 )
+from tests.polling import wait_for
 
 pytestmark = pytest.mark.stack
 
@@ -92,16 +93,6 @@ def open_cases(database_url: str, who: str) -> list[tuple[str, str]]:
         return []
     finally:
         engine.dispose()
-
-
-def wait_for(check: Callable[[], Any], seconds: float) -> Any:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.25)
-    return check()
 
 
 def test_an_emergency_hand_off_is_recorded_with_the_action_server_down(

@@ -1,5 +1,6 @@
 """Field-safety conversations over REST against the real servers: what the
-person reads, in order, for the paths the hazard log names."""
+person reads, in order (the exact responses, by name), for the paths the hazard
+log names."""
 
 from __future__ import annotations
 
@@ -11,32 +12,13 @@ from bot.db import get_session_factory
 from bot.handoff.models import HandoffCase
 from tests.conversations.stack import Stack
 from tests.conversations.test_triage_conversations import (
-    EMERGENCY,
-    Q_DURATION,
-    Q_ONSET,
-    Q_SCREEN,
-    SOON,
+    EMERGENCY_OUTCOME,
+    SOON_OUTCOME,
     sender,
 )
+from tests.conversations.turns import actions_of_last_turn, exchange
 
 pytestmark = pytest.mark.stack
-
-CONFIRM = "Just to check"
-CRISIS = "I'm really glad you told me"
-STAYS = "Yes, please go now"
-NOT_KNOWN = "note that as not known"
-OUTCOMES = ("call 999", "see a doctor today", "see a doctor within", "Good news")
-
-
-def answer_no_until_an_outcome(stack: Stack, who: str, limit: int = 15) -> str:
-    """Answer "no" to each question until an outcome; return every reply."""
-    transcript = []
-    for _ in range(limit):
-        reply = stack.text(who, "no")
-        transcript.append(reply)
-        if any(outcome.lower() in reply.lower() for outcome in OUTCOMES):
-            return "\n".join(transcript)
-    raise AssertionError("no outcome:\n" + "\n---\n".join(transcript))
 
 
 def case_for(stack: Stack, who: str) -> HandoffCase:
@@ -50,31 +32,49 @@ def case_for(stack: Stack, who: str) -> HandoffCase:
 def test_a_classifier_guess_is_a_question_not_999(stack: Stack) -> None:
     who = sender()
     # The emergency intent with no symptom named: what a classifier guess is.
-    reply = stack.text(who, "/report_emergency_symptom")
-    assert reply.startswith(CONFIRM) and EMERGENCY not in reply.lower()
-    reply = stack.text(who, "none of these")
-    assert EMERGENCY not in reply.lower() and "?" in reply  # triage goes on
+    exchange(
+        stack,
+        who,
+        [
+            ("/report_emergency_symptom", ["utter_confirm_emergency"]),
+            ("none of these", ["utter_ask_pain_location"]),  # triage goes on
+        ],
+    )
     assert stack.slots(who)["has_cauda_equina_symptom"] is False
 
 
-def test_ordinary_onsets_never_get_999(stack: Stack) -> None:
-    for message in (
-        "it started when I was digging",
-        "it started when I was gardening",
-        "I was digging in the garden and my lower back went",
-    ):
-        reply = stack.text(sender(), message)
-        assert EMERGENCY not in reply.lower(), (message, reply)
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("it started when I was digging", ["utter_ask_pain_location"]),
+        ("it started when I was gardening", ["utter_ask_pain_location"]),
+        (
+            "I was digging in the garden and my lower back went",
+            ["utter_triage_understood", "utter_ask_pain_duration_days"],
+        ),
+    ],
+)
+def test_ordinary_onsets_never_get_999(
+    stack: Stack, message: str, expected: list[str]
+) -> None:
+    exchange(stack, sender(), [(message, expected)])
 
 
 def test_a_hedged_disclosure_gets_a_confirming_question_and_not_sure_is_yes(
     stack: Stack,
 ) -> None:
     who = sender()
-    reply = stack.text(who, "lower back pain for a week, and maybe I wet myself?")
-    assert reply.startswith(CONFIRM), reply
-    reply = stack.text(who, "not sure")
-    assert reply.lower().startswith("please call 999"), reply
+    exchange(
+        stack,
+        who,
+        [
+            (
+                "lower back pain for a week, and maybe I wet myself?",
+                ["utter_confirm_emergency"],
+            ),
+            ("not sure", EMERGENCY_OUTCOME),
+        ],
+    )
     assert case_for(stack, who).urgency == "emergency"
 
 
@@ -82,53 +82,74 @@ def test_a_person_in_crisis_hears_the_crisis_lines_before_any_question(
     stack: Stack,
 ) -> None:
     who = sender()
-    reply = stack.text(who, "my back has hurt for years and I want to kill myself")
-    assert reply.startswith(CRISIS) and "116 123" in reply
-    assert "Where is the pain" not in reply and Q_DURATION not in reply
-    reply = stack.text(who, "yes")  # carry on with the back pain
-    assert "?" in reply and CRISIS not in reply
+    reply = exchange(
+        stack,
+        who,
+        [("my back has hurt for years and I want to kill myself", ["utter_crisis"])],
+    )
+    assert "116 123" in reply
+    exchange(stack, who, [("yes", ["utter_ask_pain_location"])])  # the back pain
 
 
 def test_crushing_chest_pain_with_back_pain_is_an_emergency_with_its_reason(
     stack: Stack,
 ) -> None:
     who = sender()
-    reply = stack.text(
-        who, "crushing chest pain going through to my back and I'm all sweaty"
+    reply = exchange(
+        stack,
+        who,
+        [
+            (
+                "crushing chest pain going through to my back and I'm all sweaty",
+                EMERGENCY_OUTCOME,
+            )
+        ],
     )
-    assert reply.lower().startswith("please call 999")
     assert "heart" in reply and "Don't drive yourself" in reply
     assert case_for(stack, who).urgency == "emergency"
 
 
 def test_after_emergency_advice_the_emergency_stays_the_message(stack: Stack) -> None:
-    who = sender()
-    assert (
-        stack.text(who, "I can't control my bladder")
-        .lower()
-        .startswith("please call 999")
+    stays = ["utter_emergency_stays"]  # no exercises, no advice on what to avoid
+    exchange(
+        stack,
+        sender(),
+        [
+            ("I can't control my bladder", EMERGENCY_OUTCOME),
+            ("I am scared. do I really need to go? it is 2am", stays),
+            ("no", stays),
+            ("what exercises can I do?", stays),
+            ("what should I avoid?", stays),
+        ],
     )
-    for message in (
-        "I am scared. do I really need to go? it is 2am",
-        "no",
-        "what exercises can I do?",
-        "what should I avoid?",
-    ):
-        reply = stack.text(who, message)
-        assert reply.startswith(STAYS), (message, reply)
-        assert "exercise" not in reply.lower() and "avoid" not in reply.lower()
 
 
 def test_a_typed_yes_to_the_clinician_offer_creates_a_case(stack: Stack) -> None:
     who = sender()
-    stack.text(who, "I'm 35, lower back pain for 3 weeks, came on slowly")
-    stack.text(who, "none of these")
-    # Night pain: a "see a doctor soon" outcome, which offers the hand-off.
-    stack.text(who, "yes it wakes me every night")
-    transcript = answer_no_until_an_outcome(stack, who)
-    assert SOON in transcript and "pass your answers to a clinician" in transcript
-    reply = stack.text(who, "yes please")
-    assert "passed your answers to a clinician" in reply
+    exchange(
+        stack,
+        who,
+        [
+            (
+                "I'm 35, lower back pain for 3 weeks, came on slowly",
+                ["utter_triage_understood", "utter_ask_has_cauda_equina_symptom"],
+            ),
+            ("none of these", ["utter_ask_has_leg_symptoms"]),
+            # Night pain: a "see a doctor soon" outcome, which offers the hand-off.
+            (
+                "yes it wakes me every night",
+                ["utter_triage_flag_noted", "utter_ask_has_leg_weakness"],
+            ),
+            ("no", ["utter_ask_is_after_injury"]),
+            ("no", ["utter_ask_has_fever"]),
+            ("no", ["utter_ask_has_cancer_history"]),
+            ("no", ["utter_ask_has_weight_loss"]),
+            ("no", ["utter_ask_has_risk_factor"]),
+            ("no", ["utter_ask_has_morning_stiffness"]),
+            ("no", SOON_OUTCOME),
+            ("yes please", ["utter_handoff_recorded"]),
+        ],
+    )
     assert case_for(stack, who).urgency == "soon"
 
 
@@ -136,41 +157,76 @@ def test_an_onset_the_bot_cannot_read_is_noted_as_not_known_and_triage_goes_on(
     stack: Stack,
 ) -> None:
     who = sender()
-    stack.text(who, "lower back pain")
-    assert Q_ONSET in stack.text(who, "about 3 weeks")
-    first = stack.text(who, "after the thing at the place")
-    assert "didn't catch how it started" in first
-    second = stack.text(who, "hard to explain really")
-    assert NOT_KNOWN in second and Q_SCREEN in second
-    assert "pain_onset" in stack.slots(who)["triage_not_known"]
+    exchange(
+        stack,
+        who,
+        [
+            ("lower back pain", ["utter_ask_pain_duration_days"]),
+            ("about 3 weeks", ["utter_ask_pain_onset"]),
+            (
+                "after the thing at the place",
+                ["utter_triage_hint_pain_onset", "utter_ask_pain_onset"],
+            ),
+            (
+                "hard to explain really",
+                ["utter_triage_not_known", "utter_ask_has_cauda_equina_symptom"],
+            ),
+        ],
+    )
+    assert stack.slots(who)["triage_not_known"] == ["pain_onset"]
 
 
 def test_leaving_mid_form_after_a_flag_gives_the_outcome_first(stack: Stack) -> None:
-    who = sender()
-    stack.text(who, "I'm 40, lower back for 2 weeks, it came on slowly")
-    stack.text(who, "none of these")
-    stack.text(who, "it wakes me up at night")
-    reply = stack.text(who, "bye")
-    assert SOON in reply and reply.index(SOON) < reply.index("Take care")
+    exchange(
+        stack,
+        sender(),
+        [
+            (
+                "I'm 40, lower back for 2 weeks, it came on slowly",
+                ["utter_triage_understood", "utter_ask_has_cauda_equina_symptom"],
+            ),
+            ("none of these", ["utter_ask_has_leg_symptoms"]),
+            (
+                "it wakes me up at night",
+                ["utter_triage_flag_noted", "utter_ask_has_leg_symptoms"],
+            ),
+            ("bye", [*SOON_OUTCOME, "utter_goodbye"]),
+        ],
+    )
 
 
 def test_68_year_old_on_prednisolone_is_sent_to_a_doctor(stack: Stack) -> None:
     who = sender()
-    stack.text(
+    reply = exchange(
+        stack,
         who,
-        "I'm 68 and my lower back went yesterday when I lifted the shopping. "
-        "I've been on prednisolone for years.",
+        [
+            (
+                "I'm 68 and my lower back went yesterday when I lifted the shopping. "
+                "I've been on prednisolone for years.",
+                [
+                    "utter_triage_understood",
+                    "utter_triage_flag_noted",
+                    "utter_ask_has_cauda_equina_symptom",
+                ],
+            ),
+            ("no", ["utter_ask_has_leg_symptoms"]),
+            ("no", ["utter_ask_is_after_injury"]),
+            ("no", ["utter_ask_has_general_flag"]),
+            ("no", ["utter_ask_has_severe_pain"]),
+            ("no", SOON_OUTCOME),
+        ],
     )
-    transcript = answer_no_until_an_outcome(stack, who)
-    assert SOON in transcript and "Good news" not in transcript
-    assert "weaker bones" in transcript
+    assert "weaker bones" in reply
 
 
 def test_while_a_clinician_holds_the_case_an_emergency_still_gets_advice(
     stack: Stack,
 ) -> None:
     who = sender()
-    stack.text(who, "I want to talk to a real person")
+    exchange(
+        stack, who, [("I want to talk to a real person", ["utter_handoff_recorded"])]
+    )
     paused = requests.post(
         f"{stack.url}/conversations/{who}/tracker/events",
         json={"event": "pause"},
@@ -178,24 +234,22 @@ def test_while_a_clinician_holds_the_case_an_emergency_still_gets_advice(
         timeout=10,
     )
     paused.raise_for_status()
-    # An ordinary message waits for the clinician...
-    assert stack.text(who, "hello? anyone there?") == ""
-    # ...an emergency does not.
-    reply = stack.text(who, "I've wet myself and can't feel it down below")
-    assert reply.lower().startswith("please call 999")
-    assert "clinician looking after your case has your message" in reply
+    exchange(
+        stack,
+        who,
+        [
+            ("hello? anyone there?", []),  # an ordinary message waits...
+            (
+                "I've wet myself and can't feel it down below",  # ...an emergency not
+                [
+                    "utter_triage_emergency",
+                    "utter_clinician_has_message",
+                    "utter_handoff_recorded",
+                ],
+            ),
+        ],
+    )
     assert case_for(stack, who).urgency == "emergency"
-
-
-def actions_of_last_turn(stack: Stack, who: str) -> list[str]:
-    """The actions Rasa ran after the latest user message, in order."""
-    events = requests.get(
-        f"{stack.url}/conversations/{who}/tracker",
-        params={"token": stack.token},
-        timeout=10,
-    ).json()["events"]
-    last_user = max(i for i, e in enumerate(events) if e["event"] == "user")
-    return [e["name"] for e in events[last_user:] if e["event"] == "action"]
 
 
 @pytest.mark.parametrize(
@@ -245,9 +299,16 @@ def test_exact_actions_of_the_safety_paths(
 def test_not_sure_twice_to_the_screen_is_an_emergency_that_says_why(
     stack: Stack,
 ) -> None:
-    who = sender()
-    stack.text(who, "I'm 40, lower back pain for 2 weeks, came on slowly")
-    assert "safest to answer yes" in stack.text(who, "not sure")
-    reply = stack.text(who, "not sure")
-    assert "count that as a yes" in reply and "Please call 999" in reply
-    assert "Why: None" not in reply and "within hours" in reply
+    reply = exchange(
+        stack,
+        sender(),
+        [
+            (
+                "I'm 40, lower back pain for 2 weeks, came on slowly",
+                ["utter_triage_understood", "utter_ask_has_cauda_equina_symptom"],
+            ),
+            ("not sure", ["utter_triage_unsure", "utter_ask_has_cauda_equina_symptom"]),
+            ("not sure", ["utter_triage_unsure_counted", *EMERGENCY_OUTCOME]),
+        ],
+    )
+    assert "Why: None" not in reply and "within hours" in reply  # the reason

@@ -4,10 +4,8 @@ the response names the person gets, turn by turn, in order."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Any
 
 import pytest
-import requests
 from sqlalchemy import select, update
 
 from bot.db import get_session_factory
@@ -15,6 +13,7 @@ from bot.followup.models import FollowUpEpisode
 from tests.conversations.stack import Stack
 from tests.conversations.test_safety_conversations import case_for
 from tests.conversations.test_triage_conversations import sender
+from tests.conversations.turns import said
 
 pytestmark = pytest.mark.stack
 
@@ -32,24 +31,6 @@ ITEMS = [
     "utter_ask_startback_not_enjoying",
     "utter_ask_startback_bothersome",
 ]
-
-
-def tracker(stack: Stack, who: str) -> dict[str, Any]:
-    response = requests.get(f"{stack.url}/conversations/{who}/tracker", timeout=10)
-    response.raise_for_status()
-    return response.json()
-
-
-def said(stack: Stack, who: str, message: str) -> list[str]:
-    """Send ``message``; the names of the responses the bot answered with."""
-    stack.say(who, message)
-    events = tracker(stack, who)["events"]
-    last_user = max(i for i, e in enumerate(events) if e["event"] == "user")
-    return [
-        (e.get("metadata") or {}).get("utter_action") or e.get("text")
-        for e in events[last_user:]
-        if e["event"] == "bot"
-    ]
 
 
 def reach_self_care(stack: Stack, who: str) -> list[str]:
@@ -75,7 +56,7 @@ def test_the_offer_comes_after_the_outcome_never_instead(stack: Stack) -> None:
         "utter_safety_net",
         OFFER,
     ]
-    assert tracker(stack, who)["slots"]["triage_level"] == "self_care"
+    assert stack.tracker(who)["slots"]["triage_level"] == "self_care"
 
 
 def test_low_risk_in_own_words_reaches_low_risk_advice(stack: Stack) -> None:
@@ -89,7 +70,7 @@ def test_low_risk_in_own_words_reaches_low_risk_advice(stack: Stack) -> None:
     )
     assert turns[:8] == [[item] for item in ITEMS[1:]]
     assert turns[8] == ["utter_startback_result", "utter_startback_low", CONSENT]
-    result = tracker(stack, who)["slots"]["startback_result"]
+    result = stack.tracker(who)["slots"]["startback_result"]
     assert (result["total"], result["psychosocial"], result["risk"]) == (1, 0, "low")
 
 
@@ -104,7 +85,7 @@ def test_medium_risk_with_buttons_reaches_physiotherapy_advice(stack: Stack) -> 
         [agree] * 4 + [disagree] * 4 + ['/inform{"choice":"moderately"}'],
     )
     assert turns[8] == ["utter_startback_result", "utter_startback_medium", CONSENT]
-    assert tracker(stack, who)["slots"]["startback_result"]["risk"] == "medium"
+    assert stack.tracker(who)["slots"]["startback_result"]["risk"] == "medium"
 
 
 def high_risk(stack: Stack, who: str) -> list[str]:
@@ -148,7 +129,7 @@ def test_stop_half_way_and_resume_later(stack: Stack) -> None:
     assert said(stack, who, "stop") == ["utter_startback_paused"]
     assert said(stack, who, "what exercises can I do?")[0] == "utter_exercises_intro"
     assert said(stack, who, "carry on with the questionnaire") == [ITEMS[1]]
-    assert tracker(stack, who)["slots"]["startback_leg_pain"] == "agree"
+    assert stack.tracker(who)["slots"]["startback_leg_pain"] == "agree"
 
 
 def test_a_red_flag_interrupts_the_questionnaire(stack: Stack) -> None:
@@ -160,7 +141,7 @@ def test_a_red_flag_interrupts_the_questionnaire(stack: Stack) -> None:
         "utter_triage_emergency",
         "utter_handoff_recorded",
     ]
-    state = tracker(stack, who)
+    state = stack.tracker(who)
     assert state["active_loop"] in ({}, None) or not state["active_loop"].get("name")
     assert case_for(stack, who).urgency == "emergency"
     assert said(stack, who, "agree")[0] == "utter_emergency_stays"
@@ -200,7 +181,7 @@ def test_a_returning_person_who_is_worse_is_sent_to_a_doctor(stack: Stack) -> No
         "utter_follow_up_trend",
         "utter_offer_handoff",
     ]
-    trend = tracker(stack, who)["slots"]["follow_up_trend"]
+    trend = stack.tracker(who)["slots"]["follow_up_trend"]
     assert "first visit; STarT Back high risk" in trend
     assert trend.splitlines()[-1].endswith(": worse, pain 7/10")
     assert said(stack, who, "yes") == ["utter_handoff_recorded"]

@@ -119,7 +119,7 @@ def test_install_applies_every_patch_and_uninstall_gives_rasa_back() -> None:
 
 
 def test_the_patched_rasa_methods_are_the_ones_listed() -> None:
-    """Each patch that remains, by the Rasa method it replaces (README: why)."""
+    """Each patch that remains, by the Rasa method it replaces."""
     assert {(p.owner, p.name) for p in patches()} == {
         (RemoteAction, "_validate_action_result"),
         (RemoteAction, "run"),
@@ -127,6 +127,14 @@ def test_the_patched_rasa_methods_are_the_ones_listed() -> None:
         (bot.rasa.import_module("rasa.shared.core.events").Event, "resolve_by_type"),
         (bot.rasa.import_module("rasa.utils.endpoints").EndpointConfig, "session"),
     }
+
+
+def test_the_boundary_readme_gives_each_patch_its_reason() -> None:
+    readme = (Path(bot.rasa.__file__).parent / "README.md").read_text()
+    table = readme.split("## The patches that remain")[1].split("\n## ")[0]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    documented = {row.split("`")[1] for row in rows}
+    assert documented == {f"{p.owner.__name__}.{p.name}" for p in patches()}
 
 
 def test_a_model_is_not_served_without_the_patches() -> None:

@@ -129,13 +129,13 @@ def test_emergency_promotes_intent(agent: Agent, text: str) -> None:
 
 def test_hedged_emergency_is_not_forced(agent: Agent) -> None:
     result = parse(agent, "hello, I think I might have wet myself")
-    assert ("red_flag", "has_bladder_bowel_change", False) in _entities(result)
+    assert _entities(result) == {("red_flag", "has_bladder_bowel_change", False)}
     assert result["intent"]["confidence"] < 1.0
 
 
 def test_denied_emergency_is_not_promoted(agent: Agent) -> None:
     result = parse(agent, "hello, no problems with my bladder or bowels")
-    assert ("red_flag", "has_bladder_bowel_change", True) in _entities(result)
+    assert _entities(result) == {("red_flag", "has_bladder_bowel_change", True)}
     assert result["intent"]["name"] == "greet"
 
 

@@ -20,6 +20,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa.policy import EmergencyPolicy
 from bot.rasa.slot_extraction import triage_slot_events
+from bot.triage import load_ruleset
 from bot.triage.emergency_message import emergency_reason
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +29,12 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def domain() -> Domain:
     return Domain.load(str(ROOT / "domain.yml"))
+
+
+def reason_of(rule_id: str) -> str:
+    """The reason the ruleset gives for the rule with this id."""
+    (rule,) = [rule for rule in load_ruleset().rules if rule.id == rule_id]
+    return rule.reason
 
 
 def tracker(
@@ -96,7 +103,10 @@ def test_yes_to_the_emergency_screen_is_set_before_any_policy_runs(
         SlotSet("requested_slot", "has_cauda_equina_symptom"),
     )
     events = triage_slot_events(tracker(domain, *screen, message=said("yes", "affirm")))
-    assert SlotSet("has_cauda_equina_symptom", True) in events
+    assert events == [
+        SlotSet("has_cauda_equina_symptom", True),
+        SlotSet("emergency_reason", reason_of("RF-CES-04")),
+    ]
 
 
 def test_a_red_flag_in_the_persons_words_is_quoted_for_the_clinician(
@@ -110,10 +120,17 @@ def test_a_red_flag_in_the_persons_words_is_quoted_for_the_clinician(
     events = triage_slot_events(
         tracker(domain, SlotSet("red_flag_quotes", ["earlier: words"]), message=message)
     )
-    quotes = next(e.value for e in events if e.key == "red_flag_quotes")
-    assert quotes == [
-        "earlier: words",
-        "has_bladder_bowel_change: I wet myself and didn't feel it",
+    assert events == [
+        SlotSet("has_bladder_bowel_change", True),
+        SlotSet("has_cauda_equina_symptom", True),  # covered by the finding
+        SlotSet(
+            "red_flag_quotes",
+            [
+                "earlier: words",
+                "has_bladder_bowel_change: I wet myself and didn't feel it",
+            ],
+        ),
+        SlotSet("emergency_reason", reason_of("RF-CES-01")),
     ]
 
 

@@ -16,6 +16,12 @@ def good_document() -> dict:
     return yaml.safe_load(DEFAULT_RULESET_PATH.read_text())
 
 
+def rule(document: dict, rule_id: str) -> dict:
+    """The rule of ``document`` with this id (never by position: rules move)."""
+    (found,) = [r for r in document["rules"] if r["id"] == rule_id]
+    return found
+
+
 def test_shipped_ruleset_is_valid_and_cites_sources() -> None:
     ruleset = load_ruleset()
     assert ruleset.version
@@ -31,15 +37,18 @@ def test_shipped_ruleset_is_valid_and_cites_sources() -> None:
     ("mutate", "message"),
     [
         (lambda d: d.pop("version"), "version"),
-        (lambda d: d["rules"][0].pop("source"), "missing ['source']"),
-        (lambda d: d["rules"][0].update(urgency="whenever"), "unknown urgency"),
-        (lambda d: d["rules"][1].update(id=d["rules"][0]["id"]), "duplicate id"),
+        (lambda d: rule(d, "RF-CES-01").pop("source"), "missing ['source']"),
+        (lambda d: rule(d, "RF-CES-01").update(urgency="whenever"), "unknown urgency"),
+        (lambda d: rule(d, "RF-CES-02").update(id="RF-CES-01"), "duplicate id"),
         (
-            lambda d: d["rules"][0].update(when={"answer": "x", "regex": ".*"}),
+            lambda d: rule(d, "RF-CES-01").update(when={"answer": "x", "regex": ".*"}),
             "exactly one of",
         ),
-        (lambda d: d["rules"][0].update(when={"eval": "1"}), "unknown condition"),
-        (lambda d: d["rules"][0].update(source=["NOWHERE"]), "unknown source"),
+        (
+            lambda d: rule(d, "RF-CES-01").update(when={"eval": "1"}),
+            "unknown condition",
+        ),
+        (lambda d: rule(d, "RF-CES-01").update(source=["NOWHERE"]), "unknown source"),
         (lambda d: d.update(levels=[]), "levels"),
     ],
 )

@@ -90,9 +90,14 @@ def web_stack(
         running.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(web_stack: WebStack) -> Iterator[Any]:
-    """Headless Debian chromium, driven by Playwright."""
+    """Headless Debian chromium, driven by Playwright, for one module.
+
+    Not for the session: Playwright's sync API keeps an event loop marked as
+    running in the main thread until it stops, and every later test that runs
+    a loop there (``asyncio.run``, ``run_until_complete``) would fail.
+    """
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="playwright is not installed (pip)"
     )

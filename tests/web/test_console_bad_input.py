@@ -9,9 +9,12 @@ from bot.db import get_session_factory
 from bot.handoff.models import HandoffCase
 from tests import figures
 from tests.security.corpus import BODIES, TEXTS
+from tests.web.client import LIFESPAN_LISTENERS_ARE_MEANT, WebApp
 from tests.web.test_console_api import Console, signed_in, web_app
 
 __all__ = ["signed_in", "web_app"]  # fixtures used here
+
+pytestmark = LIFESPAN_LISTENERS_ARE_MEANT
 
 SHOWN = {k: v for k, v in TEXTS.items() if len(v) < 60_000}
 
@@ -55,18 +58,18 @@ def test_what_a_person_wrote_is_shown_escaped(signed_in: Console) -> None:
         session.flush()
         case_id = case.id
     for path in (f"/console/cases/{case_id}", f"/console/api/cases/{case_id}"):
-        response = signed_in.http.get(f"{signed_in.url}{path}")
+        response = signed_in.get(path)
         figures.bad_input("console", response.status_code)
         assert response.status_code == 200
-    page = signed_in.http.get(f"{signed_in.url}/console/cases/{case_id}").text
+    page = signed_in.get(f"/console/cases/{case_id}").text
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(" in page
 
 
 @pytest.mark.parametrize("text", list(TEXTS.values()), ids=list(TEXTS))
-def test_sign_in_with_any_text_is_refused_clearly(web_app, text: str) -> None:
+def test_sign_in_with_any_text_is_refused_clearly(web_app: WebApp, text: str) -> None:
     # Last in this module: the failures slow this client's later sign-ins.
-    console = Console(*web_app)
+    console = Console(web_app)
     for name, password in ((text, "a long test password"), ("alice", text)):
         response = console.sign_in(name, password)
         figures.bad_input("console", response.status_code)
