@@ -163,8 +163,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(url, **options)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         self._single = sa.create_engine(url, isolation_level="AUTOCOMMIT", **options)
-        with self._autocommit() as connection:  # reads by sender, from an id on
-            connection.execute(sa.text(_EVENTS_BY_SENDER_AND_ID))
+        self._index_events()
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
         self._capacity = _cache_size()
         self._retry_seconds = _retry_seconds()
@@ -253,6 +252,19 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         for event in deserialise_events([json.loads(row.data) for row in newer]):
             tracker.update(event)
         return _Saved(tracker, len(tracker.events), newer[-1].id)
+
+    def _index_events(self) -> None:
+        """Index the events by conversation and id (the catch-up's read).
+
+        Replicas start together: PostgreSQL's IF NOT EXISTS does not stop two
+        sessions creating the same index at once, and the loser's error only
+        means the index is there.
+        """
+        try:
+            with self._autocommit() as connection:
+                connection.execute(sa.text(_EVENTS_BY_SENDER_AND_ID))
+        except (sa.exc.IntegrityError, sa.exc.ProgrammingError) as error:
+            logger.debug("events index made by another process (%s)", error)
 
     @property
     def engines(self) -> tuple[sa.engine.Engine, ...]:
