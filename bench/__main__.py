@@ -17,6 +17,7 @@ from bench import load, report
 from bench.baseline import ensure_starter, rasa_version, starter_has_actions
 from bench.memory import tree_mb, tree_pss_mb
 from bench.progress import say
+from bench.results import Bot, Combined, Level, Results
 from bench.scripts import BACKCHAT_SCRIPTS, STARTER_SCRIPTS, Script
 from bench.servers import (
     ensure_redis,
@@ -25,7 +26,7 @@ from bench.servers import (
     start_and_time,
     train_backchat,
 )
-from bench.stats import median_of_rounds
+from bench.stats import LevelResult, median_of_rounds
 from bot.stack import Stack
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -104,7 +105,7 @@ def _backchat_model(work: Path, no_train: bool) -> tuple[Path, float | None]:
 async def _run_levels(
     plan: Plan,
     bots: dict[str, tuple[Stack, tuple[Script, ...]]],
-    results: dict[str, dict[str, Any]],
+    results: dict[str, Bot],
 ) -> None:
     for name, (stack, scripts) in bots.items():
         warm = await load.warm_up(stack.url, scripts)
@@ -113,16 +114,17 @@ async def _run_levels(
     levels = [("closed", float(n)) for n in plan.closed]
     levels += [("open", rate) for rate in plan.open]
     for mode, level in levels:
-        rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in bots}
+        rounds: dict[str, list[Level]] = {name: [] for name in bots}
         for _ in range(plan.rounds):  # the bots take turns, round by round
             for name, (stack, scripts) in bots.items():
                 result, tally = await _play_level(stack, scripts, mode, level, plan)
                 rounds[name].append(result.to_dict())
                 if tally.examples:
-                    results[name]["examples"][f"{mode} {level:g}"] = tally.examples
+                    examples = results[name].setdefault("examples", {})
+                    examples[f"{mode} {level:g}"] = tally.examples
         for name, measured in rounds.items():
             combined = median_of_rounds(measured)
-            results[name]["levels"].append(combined)
+            results[name].setdefault("levels", []).append(combined)
             say(
                 f"{name:8} {mode:6} {level:>4g}: {combined['throughput']:6.1f} msg/s "
                 f"p50 {report.fmt(combined['p50_ms'], 0):>5} ms "
@@ -136,7 +138,7 @@ async def _run_levels(
 
 async def _play_level(
     stack: Stack, scripts: tuple[Script, ...], mode: str, level: float, plan: Plan
-) -> tuple[Any, Any]:
+) -> tuple[LevelResult, load.Tally]:
     if mode == "closed":
         return await load.closed_loop(
             stack.url, scripts, int(level), plan.seconds, pids(stack)
@@ -144,7 +146,7 @@ async def _play_level(
     return await load.open_loop(stack.url, scripts, level, plan.seconds, pids(stack))
 
 
-def _one_worker(plan: Plan, model: Path, workdir: Path) -> list[dict[str, Any]]:
+def _one_worker(plan: Plan, model: Path, workdir: Path) -> list[Combined]:
     """BackChat with a single Rasa worker at the busiest levels, for comparison."""
     # The target levels (20 people, 20 msg/s), or the busiest a quick run has.
     people = 20 if 20 in plan.closed else plan.closed[-1]
@@ -154,13 +156,13 @@ def _one_worker(plan: Plan, model: Path, workdir: Path) -> list[dict[str, Any]]:
     prepare_backchat_workdir(workdir)
     stack = Stack(model=model, workdir=workdir, workers=1)
     start_and_time(stack, "hi")
-    results = []
+    results: list[Combined] = []
     try:
 
         async def run() -> None:
             await load.warm_up(stack.url, BACKCHAT_SCRIPTS)
             for mode, level in levels:
-                rounds = []
+                rounds: list[Level] = []
                 for _ in range(plan.rounds):
                     result, _tally = await _play_level(
                         stack, BACKCHAT_SCRIPTS, mode, level, plan
@@ -213,16 +215,14 @@ def main(argv: list[str] | None = None) -> int:
         plan = Plan(plan.closed, plan.open, args.seconds, plan.rounds)
     began = time.monotonic()
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    data: dict[str, Any] = {
+    data: Results = {
         "mode": "quick" if args.quick else "full",
         "started": stamp,
         "rasa": rasa_version(),
         "timeout_s": load.TIMEOUT_S,
         "plan": plan.__dict__,
         "machine": {"cpus": os.cpu_count(), "load_before": _load_average()},
-        "bots": {
-            name: {"levels": [], "examples": {}, "cost": {}} for name in report.BOTS
-        },
+        "bots": {name: Bot(levels=[], examples={}, cost={}) for name in report.BOTS},
     }
     work = Path(tempfile.mkdtemp(prefix="backchat-bench-"))
     stacks: dict[str, Stack] = {}
@@ -272,9 +272,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_production:
             from bench import production
 
-            data["production"] = production.measure(
-                plan, model, work, stacks["backchat"]
-            )
+            running = {BACKCHAT_WORKERS: stacks["backchat"]}
+            embedded = production.embedded_stacks(model, work, running)
+            data["production"] = production.measure(plan, model, work, embedded)
+            data["targets"] = production.targets(data["production"])
+            for target in data["targets"]:
+                say(report.target_line(target))
 
         if not args.skip_quality:
             from bench.quality import entity_quality, triage_quality

@@ -1,10 +1,16 @@
 """The production profile in the bench: 1, 2 and 4 Rasa replicas behind nginx.
 
-Same scripts, load generator and method as the other rows: at each of the
-busiest levels, rounds alternate between the production stack and the embedded
-BackChat (two Sanic workers, SQLite) that is still running, and each figure is
-the median of its rounds. Cost per replica is the memory (PSS) of one replica
-after the levels, and its cold start.
+Same scripts, load generator and method as the other rows: at each level,
+rounds alternate between the production stack and the embedded profile (Sanic
+workers over SQLite) with as many Rasa workers as production has replicas, so
+each row compares like with like; each figure is the median of its rounds. The
+embedded profile with two workers is the one the bench has measured above; one
+and four workers are started for their rows. Cost per replica is the memory
+(PSS) of one replica after the levels, and its cold start.
+
+Issue 13's targets are judged on these rows (``targets``): production within
+15% of the embedded profile in the closed loops, and p95 under 150 ms at an
+open-loop 40 messages a second with two replicas, a level every plan plays.
 """
 
 from __future__ import annotations
@@ -13,31 +19,45 @@ import asyncio
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 from bench import load, report
 from bench.memory import tree_pss_mb
 from bench.progress import say
+from bench.results import Combined, Level, ProductionRow, Target
 from bench.scripts import BACKCHAT_SCRIPTS
-from bench.stats import median_of_rounds
+from bench.stats import median_of_rounds, ratio
 from bot.stack import Stack
 from bot.stack.production import ProductionStack
 from bot.stack.services import ensure_packages
 
 REPLICAS = (1, 2, 4)
+TARGET_RATE = 40.0  # msg/s, open loop
+TARGET_REPLICAS = 2
+TARGET_P95_MS = 150.0
+TARGET_RATIO = 0.85  # production ÷ embedded throughput, closed loop
+
+# A running embedded profile with this many Rasa workers (stopped after, if
+# started for the row).
+Embedded = Callable[[int], AbstractContextManager[Stack]]
 
 
 def levels(
     closed: tuple[int, ...], open_: tuple[float, ...]
 ) -> list[tuple[str, float]]:
-    """The busiest levels of the plan: 20 and 50 people, 20 and 40 msg/s."""
+    """The busiest levels of the plan (20 and 50 people, 20 and 40 msg/s), and
+    always the target's 40 msg/s."""
     people: list[int] = [n for n in (20, 50) if n in closed] or [closed[-1]]
     rates: list[float] = [r for r in (20.0, 40.0) if r in open_] or [open_[-1]]
+    if TARGET_RATE not in rates:
+        rates.append(TARGET_RATE)
     return [("closed", float(n)) for n in people] + [("open", r) for r in rates]
 
 
-async def _level(stack: Stack, mode: str, level: float, seconds: float) -> Any:
+async def _level(stack: Stack, mode: str, level: float, seconds: float) -> Level:
     pids = {name: p.pid for name, p in stack.processes.items()}
     if mode == "closed":
         result, _ = await load.closed_loop(
@@ -51,11 +71,15 @@ async def _level(stack: Stack, mode: str, level: float, seconds: float) -> Any:
 
 
 def measure(
-    plan: Any, model: Path, work: Path, embedded: Stack
-) -> list[dict[str, Any]]:
-    """Rows for each replica count: production beside ``embedded``, per level."""
+    plan: Any, model: Path, work: Path, embedded: Embedded
+) -> list[ProductionRow]:
+    """Rows for each replica count: production beside the embedded profile.
+
+    ``embedded(workers)`` is a context manager giving a running embedded stack
+    with that many Rasa workers.
+    """
     ensure_packages()
-    rows: list[dict[str, Any]] = []
+    rows: list[ProductionRow] = []
     chosen = levels(plan.closed, plan.open)
     for replicas in REPLICAS:
         say(f"production, {replicas} replica(s): cold start")
@@ -71,7 +95,10 @@ def measure(
             stack.start()
             stack.wait_ready()
             cold_s = time.monotonic() - started
-            rows += asyncio.run(_replica_rows(plan, stack, embedded, chosen, cold_s))
+            with embedded(replicas) as beside:
+                rows += asyncio.run(
+                    _replica_rows(plan, stack, beside, replicas, chosen, cold_s)
+                )
         finally:
             stack.stop()
             shutil.rmtree(services, ignore_errors=True)
@@ -82,32 +109,103 @@ async def _replica_rows(
     plan: Any,
     stack: ProductionStack,
     embedded: Stack,
+    workers: int,
     chosen: list[tuple[str, float]],
     cold_s: float,
-) -> list[dict[str, Any]]:
+) -> list[ProductionRow]:
     await load.warm_up(stack.url, BACKCHAT_SCRIPTS)
-    rows = []
+    await load.warm_up(embedded.url, BACKCHAT_SCRIPTS)
+    measured: list[tuple[Combined, Combined]] = []
     for mode, level in chosen:
-        ours: list[dict[str, Any]] = []
-        theirs: list[dict[str, Any]] = []
+        ours: list[Level] = []
+        theirs: list[Level] = []
         for _ in range(plan.rounds):  # taking turns with the embedded profile
             ours.append(await _level(stack, mode, level, plan.seconds))
             theirs.append(await _level(embedded, mode, level, plan.seconds))
-        row = median_of_rounds(ours)
-        row["replicas"] = stack.replicas
-        row["embedded"] = median_of_rounds(theirs)
-        rows.append(row)
+        row, beside = median_of_rounds(ours), median_of_rounds(theirs)
+        measured.append((row, beside))
         say(
             f"production {stack.replicas} replica(s) {mode} {level:g}: "
             f"{row['throughput']:.1f} msg/s, p95 {report.fmt(row['p95_ms'], 0)} ms, "
-            f"lost {row['lost']}; embedded {row['embedded']['throughput']:.1f} "
-            f"msg/s, p95 {report.fmt(row['embedded']['p95_ms'], 0)} ms"
+            f"lost {row['lost']}; embedded ({workers} workers) "
+            f"{beside['throughput']:.1f} msg/s, "
+            f"p95 {report.fmt(beside['p95_ms'], 0)} ms"
         )
     per_replica = [
         tree_pss_mb(stack.processes[name].pid) for name in stack.replica_names
     ]
     known = [mb for mb in per_replica if mb is not None]
+    pss = round(sum(known) / len(known), 1) if known else None
+    return [
+        ProductionRow(
+            **row,
+            replicas=stack.replicas,
+            embedded=beside,
+            embedded_workers=workers,
+            replica_pss_mb=pss,
+            cold_start_s=round(cold_s, 1),
+        )
+        for row, beside in measured
+    ]
+
+
+def targets(rows: list[ProductionRow]) -> list[Target]:
+    """Issue 13's targets, judged on this run's rows (none measured: not met)."""
+    found: list[Target] = []
     for row in rows:
-        row["replica_pss_mb"] = round(sum(known) / len(known), 1) if known else None
-        row["cold_start_s"] = round(cold_s, 1)
-    return rows
+        if row["mode"] != "closed":
+            continue
+        share = ratio(row["throughput"], row["embedded"]["throughput"])
+        found.append(
+            Target(
+                name=(
+                    f"closed {row['level']:g} people, {row['replicas']} replica(s): "
+                    "production ÷ embedded msg/s"
+                ),
+                measured=share,
+                goal=f">= {TARGET_RATIO:.2f}x",
+                met=share is not None and share >= TARGET_RATIO,
+            )
+        )
+    at_rate = [
+        row
+        for row in rows
+        if (row["mode"], row["level"], row["replicas"])
+        == ("open", TARGET_RATE, TARGET_REPLICAS)
+    ]
+    p95 = at_rate[0]["p95_ms"] if at_rate else None
+    lost = sum(r["lost"] + r["errors"] for r in at_rate)
+    found.append(
+        Target(
+            name=(
+                f"open {TARGET_RATE:g} msg/s, {TARGET_REPLICAS} replicas: "
+                "production p95 ms (nothing lost)"
+            ),
+            measured=p95,
+            goal=f"< {TARGET_P95_MS:g} ms",
+            met=p95 is not None and p95 < TARGET_P95_MS and not lost,
+        )
+    )
+    return found
+
+
+def embedded_stacks(model: Path, work: Path, running: dict[int, Stack]) -> Embedded:
+    """``embedded(workers)``: a running stack from ``running``, or one started."""
+    from bench.servers import prepare_backchat_workdir, start_and_time
+
+    @contextmanager
+    def embedded(workers: int) -> Iterator[Stack]:
+        if workers in running:
+            yield running[workers]
+            return
+        say(f"embedded profile, {workers} Rasa worker(s): start")
+        workdir = work / f"embedded-{workers}"
+        prepare_backchat_workdir(workdir)
+        stack = Stack(model=model, workdir=workdir, workers=workers)
+        try:
+            start_and_time(stack, "hi")
+            yield stack
+        finally:
+            stack.stop()
+
+    return embedded

@@ -7,6 +7,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
+from bench.results import Combined, Level
+
 
 def percentile(values: Sequence[float], pct: float) -> float | None:
     """The ``pct`` percentile of ``values`` by linear interpolation (NumPy's default).
@@ -51,9 +53,9 @@ class LevelResult:
     rss_mb: dict[str, float]
     conversations_done: int = 0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> Level:
         """Plain data for JSON."""
-        return asdict(self)
+        return Level(**asdict(self))  # type: ignore[typeddict-item]
 
 
 def summarise(
@@ -102,30 +104,39 @@ def ratio(ours: float | None, theirs: float | None) -> float | None:
     return round(ours / theirs, 2)
 
 
-_MEDIAN_FIELDS = ("throughput", "p50_ms", "p95_ms", "p99_ms", "mean_ms")
-_SUMMED_FIELDS = ("duration_s", "sent", "ok", "errors", "lost", "unexpected")
+def _median(values: Sequence[float | None]) -> float | None:
+    present = [value for value in values if value is not None]
+    return round(statistics.median(present), 2) if present else None
 
 
-def median_of_rounds(rounds: Sequence[dict]) -> dict:
+def median_of_rounds(rounds: Sequence[Level]) -> Combined:
     """One level's result from several rounds: the median of each rate and
     percentile (so one disturbed round cannot move it), counts summed, the
     worst maximum latency and the highest memory kept; every round listed.
     """
     if not rounds:
         raise ValueError("no rounds to combine")
-    combined = dict(rounds[0])
-    for name in _MEDIAN_FIELDS:
-        values = [r[name] for r in rounds if r.get(name) is not None]
-        combined[name] = round(statistics.median(values), 2) if values else None
-    for name in _SUMMED_FIELDS:
-        combined[name] = round(sum(r[name] for r in rounds), 2)
-    peaks = [r["max_ms"] for r in rounds if r.get("max_ms") is not None]
-    combined["max_ms"] = max(peaks) if peaks else None
     memory: dict[str, float] = {}
     for r in rounds:
         for process, value in (r.get("rss_mb") or {}).items():
             memory[process] = max(memory.get(process, 0.0), value)
-    combined["rss_mb"] = memory
-    combined["conversations_done"] = sum(r.get("conversations_done", 0) for r in rounds)
-    combined["rounds"] = [dict(r) for r in rounds]
-    return combined
+    peaks = [r["max_ms"] for r in rounds if r.get("max_ms") is not None]
+    return Combined(
+        mode=rounds[0]["mode"],
+        level=rounds[0]["level"],
+        duration_s=round(sum(r["duration_s"] for r in rounds), 2),
+        sent=sum(r["sent"] for r in rounds),
+        ok=sum(r["ok"] for r in rounds),
+        errors=sum(r["errors"] for r in rounds),
+        lost=sum(r["lost"] for r in rounds),
+        unexpected=sum(r["unexpected"] for r in rounds),
+        throughput=_median([r["throughput"] for r in rounds]) or 0.0,
+        p50_ms=_median([r["p50_ms"] for r in rounds]),
+        p95_ms=_median([r["p95_ms"] for r in rounds]),
+        p99_ms=_median([r["p99_ms"] for r in rounds]),
+        mean_ms=_median([r["mean_ms"] for r in rounds]),
+        max_ms=max(peaks) if peaks else None,  # type: ignore[type-var]
+        rss_mb=memory,
+        conversations_done=sum(r.get("conversations_done", 0) for r in rounds),
+        rounds=[Level(**r) for r in rounds],
+    )

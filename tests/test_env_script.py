@@ -74,6 +74,7 @@ def test_endpoints_yml_takes_the_lock_store_from_the_environment(
         monkeypatch.setenv(name, value)
     config = read_endpoint_config(str(ROOT / "endpoints.yml"), "lock_store")
     store = LockStore.create(config)  # Redis connects lazily: no server needed
-    assert type(store).__name__ == expected
+    assert type(store).__name__ == "ConversationLockStore"
+    assert type(store.backend).__name__ == expected
     if lock_store == "redis":
-        assert store.red.connection_pool.connection_kwargs["port"] == 6399
+        assert store.backend.red.connection_pool.connection_kwargs["port"] == 6399

@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from bench.report.plots import plot
 from bench.report.sections import markdown
-from bench.report.tables import BOTS, fmt, fmt_rate, summary
+from bench.report.tables import BOTS, fmt, fmt_rate, summary, target_line
+from bench.results import Results
 
-__all__ = ["BOTS", "fmt", "fmt_rate", "markdown", "plot", "summary", "write"]
+__all__ = [
+    "BOTS",
+    "fmt",
+    "fmt_rate",
+    "markdown",
+    "plot",
+    "summary",
+    "target_line",
+    "write",
+]
 
 
-def write(data: dict[str, Any], out_dir: Path, stamp: str) -> tuple[Path, Path]:
+def write(data: Results, out_dir: Path, stamp: str) -> tuple[Path, Path]:
     """Write ``<stamp>.json``, the plots and ``latest.md``; return both paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / f"{stamp}.json"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from bench.results import Results
 from bot.evaluation.vignettes import LEVELS, NO_OUTCOME
 
 
-def plot(data: dict[str, Any], out_dir: Path) -> list[str]:
+def plot(data: Results, out_dir: Path) -> list[str]:
     """Latency against load for both bots, and the confusion matrix, as PNGs."""
     try:
         import matplotlib
@@ -30,7 +32,8 @@ def plot(data: dict[str, Any], out_dir: Path) -> list[str]:
             )
             x = [r["level"] for r in rows]
             for field, style in (("p50_ms", "-o"), ("p95_ms", "--s"), ("p99_ms", ":^")):
-                y = [r[field] if r[field] is not None else float("nan") for r in rows]
+                values = [cast("Mapping[str, Any]", r)[field] for r in rows]
+                y = [float("nan") if v is None else v for v in values]
                 axis.plot(x, y, style, color=colour, label=f"{bot} {field[:3]}")
         axis.set_xlabel(xlabel)
         axis.set_ylabel("latency per message (ms)")

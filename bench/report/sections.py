@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from bench.report.tables import (
     BOTS,
@@ -14,9 +13,10 @@ from bench.report.tables import (
     summary,
     table,
 )
+from bench.results import Results
 
 
-def header(data: dict[str, Any]) -> list[str]:
+def header(data: Results) -> list[str]:
     """Title, machine, method and the summary tables."""
     machine = data["machine"]
     count = data.get("plan", {}).get("rounds", 1)
@@ -49,7 +49,7 @@ def header(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def quality_details(data: dict[str, Any]) -> list[str]:
+def quality_details(data: Results) -> list[str]:
     """The vignettes' confusion matrix, restarts and misses."""
     lines: list[str] = []
     quality = data.get("quality")
@@ -74,7 +74,7 @@ def quality_details(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def entity_figures(data: dict[str, Any]) -> list[str]:
+def entity_figures(data: Results) -> list[str]:
     """Entity figures on the kept-out set."""
     lines: list[str] = []
     entities = data.get("entities")
@@ -114,7 +114,7 @@ def entity_figures(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def cpu_profile(data: dict[str, Any]) -> list[str]:
+def cpu_profile(data: Results) -> list[str]:
     """Where the BackChat Rasa server spent its CPU (``--profile``)."""
     lines: list[str] = []
     profile = data.get("profile")
@@ -145,7 +145,7 @@ def cpu_profile(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def failure_examples(data: dict[str, Any]) -> list[str]:
+def failure_examples(data: Results) -> list[str]:
     """Examples of failed replies, per bot and level."""
     lines: list[str] = []
     failures = {bot: data["bots"][bot].get("examples") for bot in BOTS}
@@ -161,7 +161,7 @@ def failure_examples(data: dict[str, Any]) -> list[str]:
 SECTIONS = (header, quality_details, entity_figures, cpu_profile, failure_examples)
 
 
-def markdown(data: dict[str, Any], plots: Sequence[str] = ()) -> str:
+def markdown(data: Results, plots: Sequence[str] = ()) -> str:
     """The whole report: every section, then the plots."""
     lines = [line for section in SECTIONS for line in section(data)]
     lines += [f"![{Path(p).stem}]({Path(p).name})" for p in plots]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
+from bench.results import Bot, Combined, Cost, Results, Target
 from bench.stats import ratio
 from bot.evaluation.vignettes import LEVELS, NO_OUTCOME
 
@@ -28,8 +29,9 @@ def fmt_rate(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.0f}%"
 
 
-def _levels(data: dict[str, Any], bot: str) -> dict[tuple[str, float], dict]:
-    return {(r["mode"], r["level"]): r for r in data["bots"][bot]["levels"]}
+def _levels(data: Results, bot: str) -> dict[tuple[str, float], Combined]:
+    levels = data["bots"][bot].get("levels", [])
+    return {(r["mode"], r["level"]): r for r in levels}
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -42,14 +44,14 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines
 
 
-def load_table(data: dict[str, Any]) -> list[str]:
+def load_table(data: Results) -> list[str]:
     """One row per load level: BackChat, starter and their ratio for each figure."""
     ours, theirs = _levels(data, "backchat"), _levels(data, "starter")
     rows = []
     for key in sorted(
         ours.keys() | theirs.keys(), key=lambda k: (k[0] != "closed", k[1])
     ):
-        b, s = ours.get(key, {}), theirs.get(key, {})
+        b, s = _plain(ours.get(key)), _plain(theirs.get(key))
         mode, level = key
         label = f"{level:g} people" if mode == "closed" else f"{level:g} msg/s"
         row = [mode, label]
@@ -85,9 +87,26 @@ def load_table(data: dict[str, Any]) -> list[str]:
     )
 
 
-def cost_table(data: dict[str, Any]) -> list[str]:
+def _plain(level: Combined | None) -> Mapping[str, Any]:
+    """A level's figures by name (``{}`` when not measured), for tables that
+    loop over figure names."""
+    return cast("Mapping[str, Any]", level or {})
+
+
+def _cost(cost: Cost, key: str) -> float | None:
+    value = cast("Mapping[str, Any]", cost).get(key)
+    return value if isinstance(value, (int, float)) else None
+
+
+def _memory(bot: Bot, key: str) -> Mapping[str, float | None]:
+    value = cast("Mapping[str, Any]", bot).get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def cost_table(data: Results) -> list[str]:
     """Training time, model size, cold start and memory for both bots."""
     b, s = data["bots"]["backchat"], data["bots"]["starter"]
+    ours_cost, theirs_cost = b.get("cost", Cost()), s.get("cost", Cost())
     figures = [
         ("training time (s)", "train_s", 1),
         ("model size (MB)", "model_mb", 2),
@@ -95,7 +114,7 @@ def cost_table(data: dict[str, Any]) -> list[str]:
     ]
     rows = []
     for label, key, digits in figures:
-        ours, theirs = b["cost"].get(key), s["cost"].get(key)
+        ours, theirs = _cost(ours_cost, key), _cost(theirs_cost, key)
         rows.append(
             [
                 label,
@@ -110,8 +129,8 @@ def cost_table(data: dict[str, Any]) -> list[str]:
     )
     for process in ("rasa", "actions"):
         for key, label in memory:
-            ours = b.get(key, {}).get(process)
-            theirs = s.get(key, {}).get(process)
+            ours = _memory(b, key).get(process)
+            theirs = _memory(s, key).get(process)
             if ours is None and theirs is None:
                 continue
             rows.append(
@@ -164,7 +183,7 @@ def confusion_table(quality: dict[str, Any]) -> list[str]:
     return table(["gold \\ BackChat", *columns], rows)
 
 
-def workers_table(data: dict[str, Any]) -> list[str]:
+def workers_table(data: Results) -> list[str]:
     """BackChat with one Rasa worker beside the measured (two-worker) BackChat."""
     single = data.get("one_worker") or []
     if not single:
@@ -173,7 +192,7 @@ def workers_table(data: dict[str, Any]) -> list[str]:
     rows = []
     for one in single:
         key = (one["mode"], one["level"])
-        b, s = ours.get(key, {}), theirs.get(key, {})
+        b, s = _plain(ours.get(key)), _plain(theirs.get(key))
         rows.append(
             [
                 one["mode"],
@@ -196,7 +215,7 @@ def workers_table(data: dict[str, Any]) -> list[str]:
     return ["", title, "", *table(header, rows)]
 
 
-def production_table(data: dict[str, Any]) -> list[str]:
+def production_table(data: Results) -> list[str]:
     """The production profile (replicas behind nginx) beside the embedded one."""
     rows_in = data.get("production") or []
     if not rows_in:
@@ -206,7 +225,7 @@ def production_table(data: dict[str, Any]) -> list[str]:
         embedded = row["embedded"]
         rows.append(
             [
-                str(row["replicas"]),
+                f"{row['replicas']} / {row.get('embedded_workers', '-')}",
                 row["mode"],
                 f"{row['level']:g}",
                 f"{fmt(row['throughput'])} / {fmt(embedded['throughput'])}",
@@ -218,7 +237,7 @@ def production_table(data: dict[str, Any]) -> list[str]:
             ]
         )
     header = [
-        "replicas",
+        "replicas / workers",
         "mode",
         "level",
         "msg/s production / embedded",
@@ -230,12 +249,39 @@ def production_table(data: dict[str, Any]) -> list[str]:
     ]
     title = (
         "### Production profile: Rasa replicas behind nginx, PostgreSQL, Redis "
-        "(embedded = BackChat above, 2 workers, SQLite; rounds taking turns)"
+        "(embedded = BackChat over SQLite with as many Rasa workers as replicas; "
+        "rounds taking turns)"
     )
-    return ["", title, "", *table(header, rows)]
+    return ["", title, "", *table(header, rows), *targets_table(data)]
 
 
-def summary(data: dict[str, Any]) -> str:
+def target_line(target: Target) -> str:
+    """One target as a line: what, measured, goal, met or not."""
+    measured = target["measured"]
+    shown = "-" if measured is None else f"{measured:g}"
+    verdict = "met" if target["met"] else "NOT met"
+    return f"target {target['name']}: {shown} (goal {target['goal']}): {verdict}"
+
+
+def targets_table(data: Results) -> list[str]:
+    """Issue 13's targets as measured in this run."""
+    found = data.get("targets") or []
+    if not found:
+        return []
+    rows = [
+        [
+            t["name"],
+            "-" if t["measured"] is None else f"{t['measured']:g}",
+            t["goal"],
+            "met" if t["met"] else "**not met**",
+        ]
+        for t in found
+    ]
+    title = "Targets (issue 13), from the rows above:"
+    return ["", title, "", *table(["target", "measured", "goal", "verdict"], rows)]
+
+
+def summary(data: Results) -> str:
     """The summary tables (load, cost, quality) as markdown."""
     lines = ["### Load (BackChat / starter, ratio = BackChat ÷ starter)", ""]
     lines += load_table(data)

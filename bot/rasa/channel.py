@@ -22,7 +22,11 @@ object, a well-formed ``sender``, a string ``message``; with
 
 In both, a message that is too long or not valid text never reaches Rasa
 (nothing is stored): the person gets ``utter_message_too_long`` or
-``utter_message_unreadable``. Logs never hold what the person wrote.
+``utter_message_unreadable``. A message that was fine but whose turn failed
+(Redis or PostgreSQL down for longer than the stores wait) gets
+``utter_action_server_down`` instead: a technical problem, try again in a few
+minutes, and the emergency line; never the "couldn't read that" meant for bad
+input. Logs never hold what the person wrote.
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ from bot.web.rate_limit import MessageLimits
 
 logger = logging.getLogger(__name__)
 
+# The reply to a turn that failed on our side (the reviewed outage wording).
+TURN_FAILED = "utter_action_server_down"
 _FALLBACK_TEXT = {
     "utter_message_too_long": "That message is too long for me. Please send a "
     "shorter one. In an emergency call 999.",
@@ -65,6 +71,8 @@ _FALLBACK_TEXT = {
     "try again. In an emergency call 999.",
     "utter_message_too_fast": "You're sending messages too fast. Please wait a "
     "few seconds. In an emergency call 999.",
+    TURN_FAILED: "Sorry, I'm having a technical problem. In an emergency call "
+    "999. Otherwise please try again in a few minutes.",
 }
 _process_secret = secrets.token_bytes(32)
 
@@ -182,7 +190,14 @@ class SocketIOChannel(SocketIOInput):
                 text = response_text(apps[0] if apps else None, refusal.response)
                 await sio.emit(self.bot_message_evt, {"text": text}, room=sid)
                 return
-            await handle_message(sid, data)
+            try:
+                await handle_message(sid, data)
+            except Exception as error:  # logged without what the person wrote
+                logger.error(
+                    "a message could not be handled (%s)", type(error).__name__
+                )
+                text = response_text(apps[0] if apps else None, TURN_FAILED)
+                await sio.emit(self.bot_message_evt, {"text": text}, room=sid)
 
         return socketio_webhook
 
@@ -254,13 +269,24 @@ class RestChannel(RestInput):
                 logger.error(
                     "a message could not be handled (%s)", type(error).__name__
                 )
-                failed = response_text(request.app, Refusal.NOT_TEXT.response)
                 return response.json(
-                    [*collector.messages, {"recipient_id": sender_id, "text": failed}]
+                    turn_failed(request.app, str(sender_id), collector.messages)
                 )
             return response.json(collector.messages)
 
         return webhook
+
+
+def turn_failed(
+    app: Any, sender_id: str, sent: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The REST reply when a turn failed on our side: what was said, then why.
+
+    The message itself was fine (bad input is refused before Rasa), so the
+    person is told of a technical problem and to try again, with the emergency
+    line, as when the action server is down.
+    """
+    return [*sent, {"recipient_id": sender_id, "text": response_text(app, TURN_FAILED)}]
 
 
 def _json_object(request: Request) -> dict[str, Any] | None:

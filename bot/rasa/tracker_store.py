@@ -3,11 +3,20 @@
 Rasa's ``SQLTrackerStore`` rebuilds the tracker on every message: it reads all
 of the conversation's events, parses their JSON and replays them, then counts
 them again to save. Under load that was about 30% of the Rasa server's CPU
-(bench/README.md). This store keeps the tracker it last read or saved, and
-hands it back while the conversation's last event in the database is still the
-one it knew, so a conversation written by another Sanic worker (or edited in
-the database) is read afresh, and only new events are appended. The database
-stays the record: a restart, a miss or any doubt falls back to Rasa's own read.
+(bench/README.md). This store keeps the tracker it last read or saved. On the
+next turn one query reads the conversation's events from the last one it knew
+on: when that event is still there, the tracker is handed back with any events
+another replica (or Sanic worker) appended since applied to it, so a
+conversation that moves between replicas is not rebuilt either. Only new events
+are appended, in one statement that also checks nobody else wrote since. The
+database stays the record: a restart, a miss, a new session, a deletion or any
+doubt falls back to Rasa's own read and save.
+
+Each read and each save is one round trip to the database, outside a
+transaction (a single statement needs none): on PostgreSQL every round trip
+waits with the whole Rasa process (SQLAlchemy is synchronous), so the first
+version's six per message (read the last id; begin, read it again, insert, read
+it again, commit) cost the production profile about 15% of its throughput.
 
 When the database cannot be reached (PostgreSQL restarting), reads and saves
 are retried for up to ``BACKCHAT_TRACKER_RETRY_SECONDS`` (default 20) before the
@@ -23,6 +32,7 @@ default; this store keeps a small pool instead.
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
 import json
 import logging
@@ -34,8 +44,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event, SessionStarted
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.chat import erased_this_turn
@@ -47,6 +57,8 @@ DEFAULT_RETRY_SECONDS = 20.0
 RETRY_ENV = "BACKCHAT_TRACKER_RETRY_SECONDS"
 DEFAULT_CACHE_SIZE = 500  # a long conversation's tracker is some 100-300 kB
 CACHE_SIZE_ENV = "BACKCHAT_TRACKER_CACHE_SIZE"
+SYNCHRONOUS_COMMIT_ENV = "BACKCHAT_TRACKER_SYNCHRONOUS_COMMIT"
+SYNCHRONOUS_COMMIT_VALUES = ("on", "off", "local", "remote_write", "remote_apply")
 
 
 @dataclass(frozen=True)
@@ -57,14 +69,6 @@ class _Saved:
     event_count: int
     last_event_id: int | None
 
-    def still_current(self, last_event_id: int | None) -> bool:
-        # Nobody appended events in memory without saving them (a failed turn),
-        # and nobody else wrote to the database since.
-        return (
-            len(self.tracker.events) == self.event_count
-            and last_event_id == self.last_event_id
-        )
-
 
 def _cache_size() -> int:
     raw = os.environ.get(CACHE_SIZE_ENV, "")
@@ -73,6 +77,41 @@ def _cache_size() -> int:
     except ValueError as error:
         message = f"{CACHE_SIZE_ENV} must be a whole number, got {raw!r}"
         raise ValueError(message) from error
+
+
+def synchronous_commit() -> str | None:
+    """PostgreSQL's ``synchronous_commit`` for the tracker store, if set.
+
+    Unset, the server's setting stands (``on``: a message's events are on disk
+    before Rasa answers). ``off`` answers before the write-ahead log is flushed:
+    a PostgreSQL crash (not a Rasa one) can lose the last fraction of a second
+    of turns, never corrupt them (docs/deploy.md).
+    """
+    raw = os.environ.get(SYNCHRONOUS_COMMIT_ENV, "").strip().lower()
+    if raw and raw not in SYNCHRONOUS_COMMIT_VALUES:
+        allowed = ", ".join(SYNCHRONOUS_COMMIT_VALUES)
+        message = f"{SYNCHRONOUS_COMMIT_ENV} must be one of {allowed}, got {raw!r}"
+        raise ValueError(message)
+    return raw or None
+
+
+def _engine_options(url: sa.engine.URL) -> dict[str, Any]:
+    """``create_engine`` options beyond Rasa's for ``url`` ({} if none)."""
+    if url.get_backend_name() == "sqlite":
+        if url.database in (None, "", ":memory:"):
+            return {}
+        return {
+            "poolclass": sa.pool.QueuePool,
+            "connect_args": {"check_same_thread": False},
+        }
+    setting = synchronous_commit()
+    if url.get_backend_name() != "postgresql" or setting is None:
+        return {}
+    options = create_engine_kwargs(url)
+    connect_args = options.setdefault("connect_args", {})
+    given = connect_args.get("options", "")
+    connect_args["options"] = f"{given} -c synchronous_commit={setting}".strip()
+    return options
 
 
 def _retry_seconds() -> float:
@@ -109,21 +148,22 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     engine: sa.engine.Engine  # set by SQLTrackerStore.__init__ (untyped there)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        """Connect as ``SQLTrackerStore`` does; pool SQLite connections."""
+        """Connect as ``SQLTrackerStore`` does, with this store's engine options.
+
+        SQLite connections are pooled; ``BACKCHAT_TRACKER_SYNCHRONOUS_COMMIT``
+        is given to PostgreSQL. This store's own statements go through a second
+        engine whose connections are in autocommit mode from the start
+        (switching a pooled connection's mode costs as much as the statement).
+        """
         super().__init__(*args, **kwargs)
-        if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (
-            None,
-            "",
-            ":memory:",
-        ):
-            url = self.engine.url
+        url = self.engine.url
+        options = _engine_options(url)
+        if options:
             self.engine.dispose()
-            self.engine = sa.create_engine(
-                url,
-                poolclass=sa.pool.QueuePool,
-                connect_args={"check_same_thread": False},
-            )
+            self.engine = sa.create_engine(url, **options)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        self._single = sa.create_engine(url, isolation_level="AUTOCOMMIT", **options)
+        self._index_events()
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
         self._capacity = _cache_size()
         self._retry_seconds = _retry_seconds()
@@ -142,7 +182,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
                     "tracker store unreachable (%s); retrying",
                     type(error.orig).__name__,
                 )
-                self.engine.dispose()  # its pooled connections are dead
+                for engine in self.engines:  # their pooled connections are dead
+                    engine.dispose()
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, 1.0)
 
@@ -156,9 +197,11 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 
     async def _read(self, sender_id: str) -> DialogueStateTracker | None:
         saved = self._saved.pop(sender_id, None)
-        if saved is not None and saved.still_current(self._last_event_id(sender_id)):
-            self._saved[sender_id] = saved
-            return saved.tracker
+        if saved is not None:
+            current = self._caught_up(saved)
+            if current is not None:
+                self._saved[sender_id] = current
+                return current.tracker
         before = self._last_event_id(sender_id)
         tracker = await super().retrieve(sender_id)
         # Kept only if nobody wrote while it was read (events are append-only).
@@ -185,6 +228,53 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         # past: Rasa's own save, and the next turn reads the database.
         await super().save(tracker)
 
+    def _caught_up(self, saved: _Saved) -> _Saved | None:
+        """``saved`` with the events stored after it applied, or None to re-read.
+
+        One query: the events from the last one ``saved`` knew on. None when
+        the tracker has events that were never saved (a failed turn), when that
+        event is gone (the conversation was deleted), or when a new session
+        started (Rasa reads only the latest session).
+        """
+        tracker = saved.tracker
+        if len(tracker.events) != saved.event_count or saved.last_event_id is None:
+            return None
+        parameters = {"sender_id": tracker.sender_id, "from_id": saved.last_event_id}
+        with self._autocommit() as connection:
+            rows = connection.execute(_EVENTS_FROM, parameters).all()
+        if not rows or rows[0].id != saved.last_event_id:
+            return None
+        newer = rows[1:]
+        if not newer:
+            return saved
+        if any(row.type_name == SessionStarted.type_name for row in newer):
+            return None
+        for event in deserialise_events([json.loads(row.data) for row in newer]):
+            tracker.update(event)
+        return _Saved(tracker, len(tracker.events), newer[-1].id)
+
+    def _index_events(self) -> None:
+        """Index the events by conversation and id (the catch-up's read).
+
+        Replicas start together: PostgreSQL's IF NOT EXISTS does not stop two
+        sessions creating the same index at once, and the loser's error only
+        means the index is there.
+        """
+        try:
+            with self._autocommit() as connection:
+                connection.execute(sa.text(_EVENTS_BY_SENDER_AND_ID))
+        except (sa.exc.IntegrityError, sa.exc.ProgrammingError) as error:
+            logger.debug("events index made by another process (%s)", error)
+
+    @property
+    def engines(self) -> tuple[sa.engine.Engine, ...]:
+        """Rasa's engine (sessions, its own reads and saves) and this store's."""
+        return (self.engine, self._single)
+
+    def _autocommit(self) -> sa.engine.Connection:
+        """A connection whose statements commit on their own: no BEGIN/COMMIT."""
+        return self._single.connect()
+
     def _remember(
         self, tracker: DialogueStateTracker, last_event_id: int | None
     ) -> None:
@@ -202,20 +292,23 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """Insert the events added since ``saved``: (done?, the new last event id).
 
         Rasa's own save counts the stored events of the session first; here the
-        count is known, as long as nobody else wrote since (else Rasa's save).
+        count is known. One statement inserts them only if the conversation's
+        last stored event is still the one ``saved`` knew (else nothing is
+        written, and Rasa's save runs), and returns their ids.
         """
         rows = [
             _event_row(tracker.sender_id, event)
             for event in itertools.islice(tracker.events, saved.event_count, None)
         ]
-        table = self.SQLEvent.__table__
-        with self.engine.begin() as connection:
-            stored_last = self._last_event_id(tracker.sender_id, connection)
-            if stored_last != saved.last_event_id:
-                return False, None
-            if rows:
-                connection.execute(table.insert(), rows)
-            return True, self._last_event_id(tracker.sender_id, connection)
+        if not rows:
+            return True, saved.last_event_id
+        parameters = _insert_parameters(tracker.sender_id, saved.last_event_id, rows)
+        statement = _insert_if_last_is(len(rows), saved.last_event_id is None)
+        with self._autocommit() as connection:
+            ids = connection.execute(statement, parameters).scalars().all()
+        if len(ids) != len(rows):
+            return False, None
+        return True, max(ids)
 
     def _erase(self, sender_id: str) -> None:
         table = self.SQLEvent.__table__
@@ -228,13 +321,64 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         parameters = {"sender_id": sender_id}
         if connection is not None:
             return connection.execute(_LAST_EVENT_ID, parameters).scalar()
-        with self.engine.connect() as own:
+        with self._autocommit() as own:
             return own.execute(_LAST_EVENT_ID, parameters).scalar()
 
 
-_LAST_EVENT_ID = sa.select(sa.func.max(SQLTrackerStore.SQLEvent.id)).where(
-    SQLTrackerStore.SQLEvent.sender_id == sa.bindparam("sender_id")
+_EVENTS = SQLTrackerStore.SQLEvent.__table__
+_LAST_EVENT_ID = sa.select(sa.func.max(_EVENTS.c.id)).where(
+    _EVENTS.c.sender_id == sa.bindparam("sender_id")
 )
+# A conversation's events from a known one on (built once: see above).
+_EVENTS_FROM = (
+    sa.select(_EVENTS.c.id, _EVENTS.c.type_name, _EVENTS.c.data)
+    .where(_EVENTS.c.sender_id == sa.bindparam("sender_id"))
+    .where(_EVENTS.c.id >= sa.bindparam("from_id"))
+    .order_by(_EVENTS.c.id)
+)
+
+
+_EVENTS_BY_SENDER_AND_ID = (
+    "CREATE INDEX IF NOT EXISTS ix_events_sender_id_id ON events (sender_id, id)"
+)
+_COLUMNS = ("sender_id", "type_name", "timestamp", "intent_name", "action_name", "data")
+_CASTS = {"timestamp": "DOUBLE PRECISION"}  # NULL or text in VALUES is untyped
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_if_last_is(count: int, first: bool) -> sa.sql.elements.TextClause:
+    """INSERT ... SELECT FROM (VALUES ...) WHERE the last stored id is as known.
+
+    ``count`` rows; ``first``: the conversation has no stored event yet. Plain
+    SQL that PostgreSQL and SQLite (3.35 and later, for RETURNING) both run;
+    one statement, so one round trip and no transaction to open. Built once
+    per shape (SQLAlchemy would otherwise compile it for every message).
+    """
+    values = []
+    for index in range(count):
+        cells = [
+            f"CAST(:{column}_{index} AS {_CASTS.get(column, 'VARCHAR')})"
+            for column in _COLUMNS
+        ]
+        values.append(f"({', '.join(cells)})")
+    known = "IS NULL" if first else "= :last_id"
+    return sa.text(
+        f"INSERT INTO events ({', '.join(_COLUMNS)}) "
+        f"SELECT * FROM (VALUES {', '.join(values)}) AS new_events "
+        f"WHERE (SELECT max(id) FROM events WHERE sender_id = :sender) {known} "
+        "RETURNING id"
+    )
+
+
+def _insert_parameters(
+    sender_id: str, last_event_id: int | None, rows: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The bound values of ``_insert_if_last_is`` for ``rows``."""
+    parameters: dict[str, Any] = {"sender": sender_id, "last_id": last_event_id}
+    for index, row in enumerate(rows):
+        for column in _COLUMNS:
+            parameters[f"{column}_{index}"] = row[column]
+    return parameters
 
 
 def _event_row(sender_id: str, event: Event) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bench.production import levels
-from bench.report.tables import production_table
+from bench.production import levels, targets
+from bench.report.tables import production_table, target_line
 
 
 def test_the_busiest_levels_of_the_full_plan() -> None:
@@ -15,8 +15,12 @@ def test_the_busiest_levels_of_the_full_plan() -> None:
     ]
 
 
-def test_a_quick_plan_uses_its_busiest_levels() -> None:
-    assert levels((1, 10), (5, 10)) == [("closed", 10.0), ("open", 10.0)]
+def test_a_quick_plan_uses_its_busiest_levels_and_the_target_rate() -> None:
+    assert levels((1, 10), (5, 10)) == [
+        ("closed", 10.0),
+        ("open", 10.0),
+        ("open", 40.0),
+    ]
 
 
 def test_the_table_sets_production_beside_embedded() -> None:
@@ -29,12 +33,60 @@ def test_the_table_sets_production_beside_embedded() -> None:
         "p95_ms": 120.0,
         "lost": 0,
         "embedded": embedded,
+        "embedded_workers": 2,
         "replica_pss_mb": 480.0,
         "cold_start_s": 41.0,
     }
     lines = production_table({"production": [row]})
     assert lines[1].startswith("### Production profile")
-    assert lines[-1] == (
-        "| 2 | open | 40 | 39.0 / 40.0 | 120 / 200 | 0 / 0 | 0.97x | 480 | 41.0 |"
+    assert lines[5] == (
+        "| 2 / 2 | open | 40 | 39.0 / 40.0 | 120 / 200 | 0 / 0 | 0.97x | 480 | 41.0 |"
     )
     assert production_table({}) == []
+
+
+def row_of(replicas: int, mode: str, level: float, ours: float, theirs: float):
+    """A production row with ``ours`` and ``theirs`` as msg/s (closed) or p95."""
+    figure = "throughput" if mode == "closed" else "p95_ms"
+    return {
+        "replicas": replicas,
+        "mode": mode,
+        "level": level,
+        "throughput": 30.0,
+        "p95_ms": 100.0,
+        "lost": 0,
+        "errors": 0,
+        figure: ours,
+        "embedded": {"throughput": 30.0, "p95_ms": 100.0, "lost": 0, figure: theirs},
+        "embedded_workers": replicas,
+    }
+
+
+def test_the_targets_are_judged_on_the_rows() -> None:
+    rows = [
+        row_of(1, "closed", 10, 34.0, 40.0),  # 0.85x: met
+        row_of(2, "closed", 10, 33.0, 40.0),  # 0.82x: not met
+        row_of(2, "open", 40, 149.0, 120.0),  # p95 149 ms: met
+        row_of(4, "open", 40, 900.0, 120.0),  # other replica counts: not judged
+    ]
+    found = targets(rows)
+    assert [(t["measured"], t["met"]) for t in found] == [
+        (0.85, True),
+        (0.82, False),
+        (149.0, True),
+    ]
+    assert target_line(found[1]) == (
+        "target closed 10 people, 2 replica(s): production ÷ embedded msg/s: "
+        "0.82 (goal >= 0.85x): NOT met"
+    )
+    table = production_table({"production": rows, "targets": found})
+    assert table[-1] == (
+        "| open 40 msg/s, 2 replicas: production p95 ms (nothing lost) | 149 "
+        "| < 150 ms | met |"
+    )
+
+
+def test_the_latency_target_is_not_met_when_unmeasured_or_lossy() -> None:
+    assert not targets([])[-1]["met"]
+    lossy = row_of(2, "open", 40, 100.0, 100.0) | {"lost": 3}
+    assert not targets([lossy])[-1]["met"]

@@ -19,7 +19,12 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot.rasa.tracker_store import CACHE_SIZE_ENV, CachedSQLTrackerStore
+from bot.rasa.tracker_store import (
+    CACHE_SIZE_ENV,
+    SYNCHRONOUS_COMMIT_ENV,
+    CachedSQLTrackerStore,
+    _engine_options,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_URL_ENV = "BACKCHAT_TEST_POSTGRES_URL"
@@ -154,7 +159,7 @@ async def test_rows_are_the_rows_rasas_own_store_writes(
     assert without_timestamps(ours) == without_timestamps(rasas)
 
 
-async def test_a_write_by_another_worker_is_read_from_the_database(
+async def test_a_write_by_another_worker_is_caught_up_from_the_database(
     url: str, domain: Domain
 ) -> None:
     worker_a, worker_b, tracker = await two_workers_after_a_turn(url, domain, "cat")
@@ -165,8 +170,11 @@ async def test_a_write_by_another_worker_is_read_from_the_database(
     await worker_b.save(elsewhere)
 
     seen_by_a = await worker_a.retrieve("cat")
-    assert seen_by_a is not tracker
+    # A's tracker with B's events applied, not rebuilt: equal to the database.
+    assert seen_by_a is tracker
     assert seen_by_a.get_slot("pain_location") == "upper_back"
+    from_disk = await store(url, domain, SQLTrackerStore).retrieve("cat")
+    assert list(seen_by_a.events) == list(from_disk.events)
     # And A's next turn is appended after B's, not over it.
     for event in a_turn("no", None):
         seen_by_a.update(event)
@@ -186,6 +194,55 @@ async def test_a_turn_that_failed_before_saving_is_not_served(
     retrieved = await cached.retrieve("dan")
     assert retrieved is not tracker
     assert retrieved.get_slot("pain_location") is None
+
+
+async def test_a_conversation_deleted_elsewhere_is_not_served_from_memory(
+    url: str, domain: Domain
+) -> None:
+    worker_a, _, _ = await two_workers_after_a_turn(url, domain, "del")
+    engine = sa.create_engine(url)
+    table = SQLTrackerStore.SQLEvent.__table__
+    with engine.begin() as connection:  # as `backchat privacy delete` does
+        connection.execute(table.delete().where(table.c.sender_id == "del"))
+    engine.dispose()
+    assert await worker_a.retrieve("del") is None
+
+
+async def test_a_session_started_by_another_worker_is_read_afresh(
+    url: str, domain: Domain
+) -> None:
+    worker_a, worker_b, tracker = await two_workers_after_a_turn(url, domain, "ses")
+    elsewhere = await worker_b.retrieve("ses")
+    elsewhere.update(SlotSet("pain_location", "neck"))
+    for event in (ActionExecuted("action_session_start"), SessionStarted()):
+        elsewhere.update(event)
+    await worker_b.save(elsewhere)
+
+    seen_by_a = await worker_a.retrieve("ses")
+    assert seen_by_a is not tracker  # only the new session, as Rasa reads it
+    assert not any(isinstance(event, SlotSet) for event in seen_by_a.events)
+
+
+async def test_each_turn_is_one_statement_to_read_and_one_to_save(
+    url: str, domain: Domain
+) -> None:
+    cached = store(url, domain)
+    tracker = await started(cached, "one", domain)
+    await cached.save(tracker)
+    statements: list[str] = []
+    for engine in cached.engines:
+        sa.event.listen(
+            engine,
+            "before_cursor_execute",
+            lambda _c, _cur, sql, *_a: statements.append(sql.split()[0]),
+        )
+    assert await cached.retrieve("one") is tracker
+    for event in a_turn("my neck hurts", "neck"):
+        tracker.update(event)
+    await cached.save(tracker)
+    assert statements == ["SELECT", "INSERT"]
+    from_disk = await store(url, domain, SQLTrackerStore).retrieve("one")
+    assert list(from_disk.events) == list(tracker.events)
 
 
 async def test_saving_a_tracker_another_worker_has_moved_on_uses_rasas_save(
@@ -276,6 +333,33 @@ async def test_the_same_store_works_on_postgresql(domain: Domain) -> None:
     cached = store(url, domain)
     try:
         await served_from_memory_as_stored(cached, url, domain, "pg", "neck")
+        await test_a_write_by_another_worker_is_caught_up_from_the_database(url, domain)
+        await test_each_turn_is_one_statement_to_read_and_one_to_save(url, domain)
+        await test_saving_a_tracker_another_worker_has_moved_on_uses_rasas_save(
+            url, domain
+        )
     finally:
         SQLTrackerStore.Base.metadata.drop_all(cached.engine)
-        cached.engine.dispose()
+        for engine in cached.engines:
+            engine.dispose()
+
+
+def test_synchronous_commit_is_the_servers_unless_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    postgres = sa.engine.make_url("postgresql://u:p@127.0.0.1:5432/t")
+    monkeypatch.delenv(SYNCHRONOUS_COMMIT_ENV, raising=False)
+    assert _engine_options(postgres) == {}
+    monkeypatch.setenv(SYNCHRONOUS_COMMIT_ENV, "OFF")
+    options = _engine_options(postgres)
+    assert options["connect_args"]["options"] == "-c synchronous_commit=off"
+    sqlite = sa.engine.make_url("sqlite:///tracker.db")
+    assert "options" not in _engine_options(sqlite)["connect_args"]
+
+
+def test_a_bad_synchronous_commit_is_refused_with_its_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(SYNCHRONOUS_COMMIT_ENV, "sometimes")
+    with pytest.raises(ValueError, match=f"{SYNCHRONOUS_COMMIT_ENV} must be one of"):
+        _engine_options(sa.engine.make_url("postgresql://u:p@127.0.0.1:5432/t"))

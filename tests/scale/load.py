@@ -77,8 +77,8 @@ class Tally:
 
 
 NO_REPLY = "no reply"  # Rasa's REST channel answers [] when the turn failed
-# BackChat's REST channel, when the turn failed (a lock or store error): try
-# again, with the emergency safety net.
+# The channel's reply to bad input; a turn that failed on our side (a lock or
+# store error) gets the outage notice instead, and the fault tests check it.
 SEND_AGAIN = "couldn't read that message"
 
 

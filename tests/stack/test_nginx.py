@@ -80,3 +80,22 @@ def test_nginx_itself_accepts_the_configuration(tmp_path: Path) -> None:
     )
     assert checked.returncode == 0, checked.stderr
     assert "syntax is ok" in checked.stderr
+
+
+@pytest.mark.parametrize("upstream", ["rasa", "rasa_sticky", "actions", "web"])
+def test_every_upstream_keeps_connections_open(tmp_path: Path, upstream: str) -> None:
+    text = nginx.config(nginx.Layout.local(tmp_path, **LAYOUT))
+    body = block(text, f"upstream {upstream} {{")
+    assert f"keepalive {nginx.KEEPALIVE};" in body
+    # Closed by nginx before Sanic closes it (5 s), so a POST is never sent on
+    # a connection the server has just dropped.
+    assert nginx.KEEPALIVE_TIMEOUT_S < 5
+    locations = [
+        block(text, "location /socket.io/ {"),
+        block(text, f"location ~ {nginx.RASA_PATHS} {{"),
+    ]
+    for location in locations:
+        assert "proxy_http_version 1.1;" in location
+        assert "proxy_set_header Host $http_host;" in location
+    assert 'proxy_set_header Connection "";' in locations[1]
+    assert "'' '';" in block(text, "map $http_upgrade $connection_upgrade {")
