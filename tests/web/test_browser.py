@@ -154,7 +154,10 @@ def test_a_person_in_crisis_sees_the_crisis_lines_first_then_a_guess_asks(
     assert "116 123" in support.inner_text()
     assert support.get_attribute("role") == "alert"
     assert person.locator(".rw-response", has_text="Where is the pain").count() == 0
-    assert person.locator(".rw-reply", has_text="Yes, carry on").count() == 1
+    # the quick replies render just after the message they belong to
+    carry_on = person.locator(".rw-reply", has_text="Yes, carry on")
+    carry_on.first.wait_for(timeout=TIMEOUT_MS)
+    assert carry_on.count() == 1
     save_screenshot(person, "widget-crisis.png")
 
 
