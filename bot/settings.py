@@ -145,3 +145,14 @@ def _flag(value: str | None, default: bool) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def seconds_setting(name: str, default: float) -> float:
+    """A number of seconds from the environment variable ``name`` (``default``
+    when unset; never negative); a value that is not a number fails loudly."""
+    raw = os.environ.get(name, "")
+    try:
+        return max(0.0, float(raw)) if raw else default
+    except ValueError as error:
+        message = f"{name} must be a number of seconds, got {raw!r}"
+        raise ValueError(message) from error

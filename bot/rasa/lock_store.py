@@ -44,6 +44,8 @@ from rasa.core.lock_store import (
 )
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.settings import seconds_setting
+
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -53,13 +55,8 @@ STORES = ("in_memory", "redis")
 
 
 def retry_seconds() -> float:
-    """How long taking a ticket is retried while Redis cannot be reached."""
-    raw = os.environ.get(RETRY_ENV, "")
-    try:
-        return max(0.0, float(raw)) if raw else DEFAULT_RETRY_SECONDS
-    except ValueError as error:
-        message = f"{RETRY_ENV} must be a number of seconds, got {raw!r}"
-        raise ValueError(message) from error
+    """How long a turn waits while the store cannot be reached."""
+    return seconds_setting(RETRY_ENV, DEFAULT_RETRY_SECONDS)
 
 
 def unreachable(error: BaseException) -> bool:

@@ -49,6 +49,7 @@ from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.chat import erased_this_turn
+from bot.settings import seconds_setting
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -115,12 +116,8 @@ def _engine_options(url: sa.engine.URL) -> dict[str, Any]:
 
 
 def _retry_seconds() -> float:
-    raw = os.environ.get(RETRY_ENV, "")
-    try:
-        return max(0.0, float(raw)) if raw else DEFAULT_RETRY_SECONDS
-    except ValueError as error:
-        message = f"{RETRY_ENV} must be a number of seconds, got {raw!r}"
-        raise ValueError(message) from error
+    """How long a turn waits while the store cannot be reached."""
+    return seconds_setting(RETRY_ENV, DEFAULT_RETRY_SECONDS)
 
 
 def _as_rasa_reads_it(tracker: DialogueStateTracker) -> bool:
