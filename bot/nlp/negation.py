@@ -7,58 +7,31 @@ NegEx's idea (Chapman et al., J Biomed Inform 2001; ConText, Harkema et al.
 2009): trigger phrases, a scope that runs forward (or back) a few words and
 ends at a termination term or the end of the sentence.
 
-Two parts: :class:`AssertionTriggerFinder`, a pipeline component that marks
-trigger phrases in ``doc.spans["assertion_triggers"]``, and :func:`assess`, a
-pure function deciding whether one entity span is negated or uncertain.
+The trigger phrases are marked by :mod:`bot.nlp.triggers`; this module holds
+:func:`assess`, a pure function deciding whether one entity span is negated or
+uncertain, given those marks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from bot.nlp.lexicon import AssertionTriggers
-from bot.nlp.patterns import compile_term
-
-#: Span groups holding triggers read before a finding and after it. A phrase
-#: can be both ("no" in "no fever" and "fever? no"), so each side resolves its
-#: own overlaps; pseudo-triggers and terminations take part in both.
-PRE_TRIGGER_KEY = "assertion_triggers_pre"
-POST_TRIGGER_KEY = "assertion_triggers_post"
-#: Span group holding phrases that show the message is about someone else's
-#: pain ("her back hurts"), which makes a relative's history the patient's.
-OTHER_PATIENT_KEY = "assertion_other_patient"
-
-PRE_NEGATION = "pre_negation"
-POST_NEGATION = "post_negation"
-PSEUDO = "pseudo"
-PRE_UNCERTAIN = "pre_uncertain"
-POST_UNCERTAIN = "post_uncertain"
-EXPERIENCER = "experiencer"
-RELATIVE = "relative"
-OTHER_PATIENT = "other_patient"
-TERMINATION = "termination"
-PRE_HISTORICAL = "pre_historical"
-POST_HISTORICAL = "post_historical"
-POST_RESOLVED = "post_resolved"
-
-PRE_SIDE = frozenset(
-    {
-        PRE_NEGATION,
-        PRE_UNCERTAIN,
-        EXPERIENCER,
-        RELATIVE,
-        PSEUDO,
-        TERMINATION,
-        PRE_HISTORICAL,
-    }
-)
-POST_SIDE = frozenset(
-    {POST_NEGATION, POST_UNCERTAIN, PSEUDO, TERMINATION, POST_HISTORICAL, POST_RESOLVED}
+from bot.nlp.triggers import (
+    EXPERIENCER,
+    OTHER_PATIENT_KEY,
+    POST_HISTORICAL,
+    POST_NEGATION,
+    POST_RESOLVED,
+    POST_TRIGGER_KEY,
+    POST_UNCERTAIN,
+    PRE_HISTORICAL,
+    PRE_NEGATION,
+    PRE_TRIGGER_KEY,
+    PRE_UNCERTAIN,
+    RELATIVE,
+    TERMINATION,
 )
 
 #: How many words may stand between a trigger and the finding it governs.
@@ -97,81 +70,6 @@ class Assertion:
 
     negated: bool = False
     uncertain: bool = False
-
-
-class AssertionTriggerFinder:
-    """Pipeline component marking negation, uncertainty and termination triggers."""
-
-    def __init__(
-        self,
-        nlp: Language,
-        triggers: AssertionTriggers,
-        determiners: tuple[str, ...],
-        lemma_of: Callable[[str], str],
-    ) -> None:
-        """Compile the trigger phrases.
-
-        Args:
-            nlp: The pipeline (for its vocab and tokenizer).
-            triggers: Trigger phrases from the lexicon.
-            determiners: Words ``<det>`` accepts.
-            lemma_of: Norm-to-lemma function of the pipeline.
-        """
-        self.matcher = Matcher(nlp.vocab)
-        #: Values a "long-standing, unchanged" trigger applies to.
-        self.historical_values = triggers.historical_values
-
-        def split(word: str) -> list[str]:
-            return [t.norm_ for t in nlp.make_doc(word)]
-
-        for kind, phrases in triggers.by_kind().items():
-            patterns = [
-                compile_term(p, split=split, lemma_of=lemma_of, determiners=determiners)
-                for p in phrases
-            ]
-            if patterns:
-                self.matcher.add(kind, patterns)
-
-    def __call__(self, doc: Doc) -> Doc:
-        """Mark triggers; on each side, where two overlap, the longer wins.
-
-        Args:
-            doc: The document.
-
-        Returns:
-            The same document, with the pre- and post-trigger span groups set.
-        """
-        spans = self.matcher(doc, as_spans=True)
-        doc.spans[PRE_TRIGGER_KEY] = resolve_overlaps(
-            [s for s in spans if s.label_ in PRE_SIDE]
-        )
-        doc.spans[POST_TRIGGER_KEY] = resolve_overlaps(
-            [s for s in spans if s.label_ in POST_SIDE]
-        )
-        doc.spans[OTHER_PATIENT_KEY] = [s for s in spans if s.label_ == OTHER_PATIENT]
-        return doc
-
-
-def resolve_overlaps(spans: list[Span]) -> list[Span]:
-    """Keep non-overlapping triggers: the longer wins, a pseudo-trigger a tie.
-
-    A pseudo-trigger ("not get better") exists to hide the negation inside it,
-    so where it is as long as an overlapping negation ("doesn't get") it wins.
-
-    Args:
-        spans: Trigger spans of one side.
-
-    Returns:
-        The kept spans, in text order.
-    """
-    ordered = sorted(
-        spans, key=lambda s: (-(s.end - s.start), s.label_ != PSEUDO, s.start)
-    )
-    kept: list[Span] = []
-    for span in ordered:
-        if all(span.end <= k.start or k.end <= span.start for k in kept):
-            kept.append(span)
-    return sorted(kept, key=lambda s: s.start)
 
 
 #: Words that may follow a post-trigger without continuing its clause

@@ -17,7 +17,7 @@ from spacy.language import Language
 from bot.nlp.lemma import LowercaseLemmatizer
 from bot.nlp.lexicon import load_lexicon
 from bot.nlp.matcher import ClinicalMatcher, DurationFinder
-from bot.nlp.negation import AssertionTriggerFinder
+from bot.nlp.triggers import AssertionTriggerFinder
 
 LEMMATIZER = "backchat_lemmatizer"
 MATCHER = "backchat_clinical_matcher"
@@ -55,7 +55,7 @@ def create_duration_finder(nlp: Language, name: str) -> DurationFinder:
 def create_trigger_finder(
     nlp: Language, name: str, lexicon_path: str
 ) -> AssertionTriggerFinder:
-    """spaCy factory for :class:`~bot.nlp.negation.AssertionTriggerFinder`."""
+    """spaCy factory for :class:`~bot.nlp.triggers.AssertionTriggerFinder`."""
     lexicon = load_lexicon(_lexicon_path(lexicon_path))
     return AssertionTriggerFinder(
         nlp, lexicon.assertion, lexicon.determiners, _lemma_of(nlp)
