@@ -9,46 +9,14 @@ from __future__ import annotations
 
 import re
 
+from bot.nlp.numbers import TEENS, TENS, UNITS
+
 MAX_CHARS = 2_000
 _MAX_AGE = 120
 
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fourty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-_TEENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
 _WORD_NUMBER = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]?(?:{'|'.join(_UNITS)}))?"
-    rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
+    rf"(?:(?:{'|'.join(TENS)})(?:[\s-]?(?:{'|'.join(UNITS)}))?"
+    rf"|{'|'.join(TEENS)}|{'|'.join(UNITS)})"
 )
 _NUMBER = rf"(?P<n>\d{{1,3}}|{_WORD_NUMBER})"
 _YEARS = r"(?:years?|yrs?|yo|y/o|y\.o\.?|yr)"
@@ -121,12 +89,12 @@ def _value(word: str) -> int | None:
     parts = word.split()
     total = 0
     for part in parts:
-        if part in _TENS:
-            total += _TENS[part]
-        elif part in _UNITS:
-            total += _UNITS[part]
-        elif part in _TEENS:
-            total += _TEENS[part]
+        if part in TENS:
+            total += TENS[part]
+        elif part in UNITS:
+            total += UNITS[part]
+        elif part in TEENS:
+            total += TEENS[part]
         else:
             return None
     return total or None

@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.nlp.numbers import TEENS, TENS, UNITS
+
 DAYS_PER_UNIT: dict[str, int] = {
     "day": 1,
     "week": 7,
@@ -80,29 +82,9 @@ _UNIT_FORMS: dict[str, str] = {
 _NUMBER_WORDS: dict[str, float] = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
+    **UNITS,
+    **TEENS,
+    **TENS,
     "couple": 2,
     "a couple": 2,
     "a couple of": 2,
