@@ -11,7 +11,9 @@ The order is the clinical order (shared/CONVERSATIONS.md):
    that every reply restates it (no exercises, no "anything else?");
 3. an emergency only the classifier guessed, or one that is hedged or about
    someone else, gets one direct confirming question ("not sure" is a yes);
-   so does a crisis only the classifier or veiled wording suggests;
+   so does a crisis only the classifier or veiled wording suggests, and an
+   injury told outside the questions whose force is not known yet (was it a
+   crash, a fall from a height, a heavy blow?);
 4. offers made in a message ("pass your answers to a clinician?", "carry
    on?") accept a typed yes;
 5. a message with clinical facts that reads as a bare yes or no outside the
@@ -36,6 +38,7 @@ CRISIS_INTENT = "express_crisis"
 UTTER_EMERGENCY = "utter_triage_emergency"
 UTTER_EMERGENCY_STAYS = "utter_emergency_stays"
 UTTER_CONFIRM_EMERGENCY = "utter_confirm_emergency"
+UTTER_CONFIRM_TRAUMA = "utter_confirm_trauma"
 UTTER_CRISIS = "utter_crisis"
 UTTER_CRISIS_CHECK = "utter_crisis_check"
 UTTER_CRISIS_CLOSE = "utter_crisis_close"
@@ -53,6 +56,7 @@ ACTION_DELETE_DATA = "action_delete_personal_data"
 # Questions asked by a message rather than the form, and the answer each stands for.
 PENDING_QUESTIONS = {
     UTTER_CONFIRM_EMERGENCY: "has_cauda_equina_symptom",
+    UTTER_CONFIRM_TRAUMA: "is_major_trauma",
     UTTER_CRISIS_CHECK: CRISIS_RED_FLAG,
 }
 # Intents that never start triage or restate the emergency: Rasa's own.
@@ -60,6 +64,8 @@ _RASA_CONTROL_INTENTS = frozenset({"restart", "session_start", "back"})
 _YES_INTENTS = frozenset({"affirm", "request_clinician"})
 _BARE_REPLY_INTENTS = frozenset({"affirm", "deny", "unsure", "nlu_fallback"})
 _CLINICAL_ENTITIES = frozenset({"body_location", "duration", "onset", RED_FLAG})
+_INJURY = "is_after_injury"
+MAJOR_TRAUMA = "is_major_trauma"
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,8 @@ class TurnFacts:
         crisis_answer_now: The crisis answer was set to yes by this message.
         paused: A clinician holds the case (the bot is paused for them).
         screen_denied_now: This message answered the emergency screen "no".
+        trauma_unknown: Whether the injury was a serious one (a crash, a fall
+            from a height, a heavy blow) is still unanswered after this message.
     """
 
     intent: str | None
@@ -89,6 +97,7 @@ class TurnFacts:
     crisis_answer_now: bool = False
     paused: bool = False
     screen_denied_now: bool = False
+    trauma_unknown: bool = False
 
 
 def _said_yes(facts: TurnFacts) -> bool:
@@ -140,12 +149,26 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
         and not affirmed
         and not facts.screen_denied_now
     )
-    if (guessed or hedged & EMERGENCY_RED_FLAGS) and (
+    if (guessed or (hedged & EMERGENCY_RED_FLAGS) - {MAJOR_TRAUMA}) and (
         facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
     ):
         return [UTTER_CONFIRM_EMERGENCY, LISTEN]
+    if _injury_of_unknown_force(facts, affirmed | hedged):
+        return [UTTER_CONFIRM_TRAUMA, LISTEN]
 
     return _after_a_message_question(facts) or _triage_from_facts(facts)
+
+
+def _injury_of_unknown_force(facts: TurnFacts, stated: set[str]) -> bool:
+    """An injury told in free text, not in answer to the questions, whose force
+    is unknown: its one direct question comes first (CLIN: major trauma is an
+    emergency), as the form would only reach it after several others."""
+    return (
+        bool(stated & {_INJURY, MAJOR_TRAUMA})
+        and facts.trauma_unknown
+        and not facts.form_active
+        and facts.last_bot_response != UTTER_CONFIRM_TRAUMA
+    )
 
 
 def _after_a_message_question(facts: TurnFacts) -> list[str] | None:

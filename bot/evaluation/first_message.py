@@ -22,6 +22,7 @@ from bot.triage.answers import pick_answers
 # What a first message can lead to, most protective first.
 EMERGENCY = "emergency"  # emergency advice at once
 CONFIRM = "confirm"  # one direct confirming question about emergency symptoms
+TRAUMA_CHECK = "trauma_check"  # one direct question: was the injury a serious one?
 CRISIS = "crisis"  # crisis lines first
 CRISIS_CHECK = "crisis_check"  # a gentle check about thoughts of suicide
 NOTHING = "none"  # no flag recognised yet (triage goes on)
@@ -59,6 +60,7 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
                 entities=entities,
                 typed_reply=typed_reply(text),
                 is_emergency_now=assessment.level is Urgency.EMERGENCY,
+                trauma_unknown=answers.get(safety_turn.MAJOR_TRAUMA) is None,
             )
         )
         or []
@@ -72,6 +74,8 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
         outcome = EMERGENCY
     elif safety_turn.UTTER_CONFIRM_EMERGENCY in steps:
         outcome = CONFIRM
+    elif safety_turn.UTTER_CONFIRM_TRAUMA in steps:
+        outcome = TRAUMA_CHECK
     elif assessment.fired:
         outcome = assessment.fired[0].urgency.value
     else:
@@ -81,13 +85,18 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
 
 
 _RANK = {"soon": 1, "urgent": 2, "emergency": 3}
+MAJOR_TRAUMA = "major_trauma"  # the corpora's category of serious injuries
 
 
-def recognised(expected_level: str, decision: Decision) -> bool:
+def recognised(
+    expected_level: str, decision: Decision, category: str | None = None
+) -> bool:
     """Whether the decision protects a person whose message states a red flag
     of ``expected_level`` (emergency, urgent, soon or crisis): advice at once, a
     confirming question about emergency symptoms, the crisis response, or the
-    flag recorded at its level (the questions then go on)."""
+    flag recorded at its level (the questions then go on). The question about
+    the force of an injury protects only a person whose flag is that injury
+    (``category`` major_trauma): a yes to it is emergency advice."""
     steps = decision.steps
     if expected_level == "crisis":
         return (
@@ -96,6 +105,7 @@ def recognised(expected_level: str, decision: Decision) -> bool:
     if (
         safety_turn.UTTER_EMERGENCY in steps
         or safety_turn.UTTER_CONFIRM_EMERGENCY in steps
+        or (safety_turn.UTTER_CONFIRM_TRAUMA in steps and category == MAJOR_TRAUMA)
     ):
         return True
     if expected_level == "emergency":

@@ -16,6 +16,7 @@ from bot.evaluation.first_message import (
     CRISIS,
     CRISIS_CHECK,
     EMERGENCY,
+    TRAUMA_CHECK,
     Decision,
     decide,
     recognised,
@@ -83,7 +84,7 @@ def score(corpus: Mapping[str, list[dict[str, Any]]], parse: Parse) -> RedTeamRe
         report.total[level] += 1
         category = report.by_category[case["category"]]
         category[1] += 1
-        if recognised(level, decision):
+        if recognised(level, decision, case.get("category")):
             report.hits[level] += 1
             category[0] += 1
             report.how[decision.outcome] += 1
@@ -94,7 +95,7 @@ def score(corpus: Mapping[str, list[dict[str, Any]]], parse: Parse) -> RedTeamRe
         report.benign += 1
         if decision.outcome in (EMERGENCY, CRISIS):
             report.false_emergency.append((case["text"], decision))
-        elif decision.outcome in (CONFIRM, CRISIS_CHECK):
+        elif decision.outcome in (CONFIRM, CRISIS_CHECK, TRAUMA_CHECK):
             report.benign_questions.append((case["text"], decision))
     return report
 

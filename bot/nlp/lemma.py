@@ -11,10 +11,14 @@ apostrophes people type ("can't", "cant", "cannot" all become "can not").
 # hints with pydantic, which fails on string annotations (ForwardRef error).
 
 from collections.abc import Callable
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Token
+
+from bot.nlp.lexicon import Lexicon, load_lexicon
+from bot.nlp.spelling import Speller
 
 #: Lemmas the lookup table gets wrong for our purpose ("left" is a side here,
 #: not the past of "leave"; "does" is not the plural of "doe").
@@ -43,21 +47,34 @@ LEMMA_OVERRIDES: dict[str, str] = {
 }
 
 
-def make_lemma_function() -> Callable[[str], str]:
+def make_lemma_function(lexicon: Lexicon | None = None) -> Callable[[str], str]:
     """Load the English lemma lookup table and return a norm-to-lemma function.
+
+    Args:
+        lexicon: When given, its chat spellings and the one-slip reading of
+            its words (:mod:`bot.nlp.spelling`) come before the lookup.
 
     Returns:
         A function mapping a lower-case token norm to its lemma.
     """
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
-    def lemma_of(norm: str) -> str:
+    def lookup(norm: str) -> str:
         if norm in LEMMA_OVERRIDES:
             return LEMMA_OVERRIDES[norm]
         lemma = table.get(norm, norm)
         return lemma if isinstance(lemma, str) else norm
 
-    return lemma_of
+    if lexicon is None:
+        return lookup
+    english = frozenset(
+        word
+        for key, value in table.items()
+        for word in (key, value)
+        if isinstance(word, str)
+    ) | frozenset(LEMMA_OVERRIDES)
+    speller = Speller(lexicon.spellings, lexicon.words(), english)
+    return lambda norm: lookup(speller.read(norm))
 
 
 def token_lemma(token: Token, lemma_of: Callable[[str], str]) -> str:
@@ -76,9 +93,13 @@ def token_lemma(token: Token, lemma_of: Callable[[str], str]) -> str:
 class LowercaseLemmatizer:
     """Pipeline component setting ``token.lemma_`` from the lookup table."""
 
-    def __init__(self) -> None:
-        """Load the lookup table (at pipeline build time, never at import)."""
-        self.lemma_of = make_lemma_function()
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        """Load the lookup table (at pipeline build time, never at import).
+
+        Args:
+            lexicon: Whose spellings and words are read first, if any.
+        """
+        self.lemma_of = make_lemma_function(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the lemma of every token.
@@ -94,7 +115,11 @@ class LowercaseLemmatizer:
         return doc
 
 
-@Language.factory("backchat_lemmatizer")
-def create_lemmatizer(nlp: Language, name: str) -> LowercaseLemmatizer:
-    """spaCy factory for :class:`LowercaseLemmatizer`."""
-    return LowercaseLemmatizer()
+@Language.factory("backchat_lemmatizer", default_config={"lexicon_path": ""})
+def create_lemmatizer(
+    nlp: Language, name: str, lexicon_path: str
+) -> LowercaseLemmatizer:
+    """spaCy factory for :class:`LowercaseLemmatizer` ("" is the default lexicon)."""
+    return LowercaseLemmatizer(
+        load_lexicon(Path(lexicon_path) if lexicon_path else None)
+    )

@@ -8,7 +8,8 @@ the YAML; it imports nothing from spaCy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -151,12 +152,30 @@ class Lexicon:
         determiners: Words the ``<det>`` slot of a term may take.
         groups: Term groups, in file order.
         assertion: Negation and uncertainty triggers.
+        spellings: Chat forms and the words they stand for ("wen": "when"),
+            read before matching (:mod:`bot.nlp.spelling`).
     """
 
     version: str
     determiners: tuple[str, ...]
     groups: tuple[TermGroup, ...]
     assertion: AssertionTriggers
+    spellings: Mapping[str, str] = field(default_factory=dict)
+
+    def words(self) -> frozenset[str]:
+        """Every plain word the terms, their exceptions and the triggers are
+        written in (lower case, without the term language's marks)."""
+        phrases = [
+            *(t for g in self.groups for t in (*g.terms, *g.not_when)),
+            *(t for kind in self.assertion.by_kind().values() for t in kind),
+        ]
+        return frozenset(
+            word.lstrip("=").rstrip("?")
+            for phrase in phrases
+            for token in phrase.lower().split()
+            for word in token.split("|")
+            if word.lstrip("=").rstrip("?").isalpha()
+        )
 
 
 def _fail(path: Path, where: str, message: str) -> LexiconError:
@@ -279,7 +298,7 @@ def parse_lexicon(data: Any, path: Path) -> Lexicon:
     """
     if not isinstance(data, dict):
         raise _fail(path, "top level", "must be a mapping")
-    unknown = set(data) - {"version", "determiners", "groups", "assertion"}
+    unknown = set(data) - {"version", "determiners", "groups", "assertion", "spellings"}
     if unknown:
         raise _fail(path, "top level", f"unknown keys {sorted(unknown)}")
     if data.get("version") in (None, ""):
@@ -298,7 +317,33 @@ def parse_lexicon(data: Any, path: Path) -> Lexicon:
         determiners=_str_list(data.get("determiners"), path, "determiners"),
         groups=groups,
         assertion=_parse_assertion(data.get("assertion"), path),
+        spellings=_parse_spellings(data.get("spellings"), path),
     )
+
+
+def _parse_spellings(raw: Any, path: Path) -> dict[str, str]:
+    """The ``spellings`` table: one lower-case word for one lower-case word."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise _fail(path, "spellings", "must be a mapping of word: word")
+    bad = [
+        (k, v)
+        for k, v in raw.items()
+        if not (isinstance(k, str) and isinstance(v, str))
+        or not k.strip()
+        or not v.strip()
+        or k != k.lower()
+        or " " in k
+    ]
+    if bad:
+        raise _fail(
+            path,
+            "spellings",
+            f"each entry maps one lower-case word to a word; bad: {bad!r} "
+            "(quote YAML words such as no, yes, on, off)",
+        )
+    return dict(raw)
 
 
 @lru_cache(maxsize=8)

@@ -58,6 +58,10 @@ _DENIALS = frozenset({"not", "n't", "never", "no"})
 #: sneeze"), which a "for years" after it still dates.
 _CIRCUMSTANCE_WORDS = frozenset({"when", "whenever", "if"})
 
+#: Words across which a far "years ago" does not date a finding: something
+#: else is dated, something new happened, or it is "the first time since".
+_NOT_DATED_ACROSS = _NOT_IN_HISTORICAL_GAP | _RESOLVED_BARRIERS | {"first", "1st"}
+
 
 @dataclass(frozen=True)
 class Assertion:
@@ -155,6 +159,22 @@ def _resolved_later(doc: Doc, span: Span, trig: Span) -> bool:
     )
 
 
+def _dated_later(doc: Doc, span: Span, trig: Span) -> bool:
+    """Whether a "years ago" or "nothing new" further on in the finding's
+    sentence may date it ("a catheter for a day after my c-section 3 years
+    ago"): too far to deny the finding, near enough to doubt that it is new,
+    so it is checked with one direct question instead of acted on at once.
+    Not across words that date something else ("I wet myself this morning, my
+    back has been bad for years") or a new development ("...but now")."""
+    return (
+        trig.label_ == POST_HISTORICAL
+        and trig.sent.start == span.sent.start
+        and not any(
+            doc[i].lower_ in _NOT_DATED_ACROSS for i in range(span.end, trig.start)
+        )
+    )
+
+
 def assess(
     doc: Doc,
     span: Span,
@@ -220,7 +240,12 @@ def assess(
                 historical_applies and _resolved_later(doc, span, trig)
             )
             continue
-        if trig.start < span.end or trig.start - span.end > POST_WINDOW:
+        if trig.start < span.end:
+            continue
+        # Too far, or across a clause, to deny: it may still date the finding.
+        dated = historical_applies and _dated_later(doc, span, trig)
+        if trig.start - span.end > POST_WINDOW:
+            uncertain = uncertain or dated
             continue
         # "a leak when I sneeze since my first baby, years ago": the "when"
         # clause says when it happens; it does not end the finding's clause
@@ -230,6 +255,7 @@ def assess(
             else terminations
         )
         if not _no_termination_between(barriers, span.end, trig.start):
+            uncertain = uncertain or dated
             continue
         if any(
             doc[i].is_sent_start and doc[i - 1].text != "?"
@@ -245,6 +271,6 @@ def assess(
         )
         if denies:
             negated = True
-        elif trig.label_ == POST_UNCERTAIN:
+        elif trig.label_ == POST_UNCERTAIN or dated:
             uncertain = True
     return Assertion(negated=negated, uncertain=uncertain)

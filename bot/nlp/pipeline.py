@@ -80,7 +80,7 @@ def build_pipeline(lexicon_path: Path | None = None) -> Language:
     path = str(lexicon_path) if lexicon_path is not None else ""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe(LEMMATIZER)
+    nlp.add_pipe(LEMMATIZER, config={"lexicon_path": path})
     nlp.add_pipe(MATCHER, config={"lexicon_path": path})
     nlp.add_pipe(DURATIONS)
     nlp.add_pipe(TRIGGERS, config={"lexicon_path": path})

@@ -31,6 +31,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.replies import typed_reply
 from bot.dialogue.safety_turn import (
+    MAJOR_TRAUMA,
     UTTER_EMERGENCY,
     UTTER_EMERGENCY_STAYS,
     TurnFacts,
@@ -216,6 +217,7 @@ def turn_facts(
         crisis_answer_now=any(
             isinstance(e, SlotSet) and e.key == crisis and e.value is True for e in turn
         ),
+        trauma_unknown=answers.get(MAJOR_TRAUMA) is None,
     )
 
 

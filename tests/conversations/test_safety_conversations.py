@@ -312,3 +312,33 @@ def test_not_sure_twice_to_the_screen_is_an_emergency_that_says_why(
         ],
     )
     assert "Why: None" not in reply and "within hours" in reply  # the reason
+
+
+@pytest.mark.parametrize(
+    ("answer", "then"),
+    [
+        # An injury is still worth a doctor's check (the flag is noted).
+        (
+            "no, nothing like that, just a slip",
+            ["utter_triage_flag_noted", "utter_ask_pain_location"],
+        ),
+        ("yes, I fell about 3 metres", EMERGENCY_OUTCOME),
+        ("not sure", EMERGENCY_OUTCOME),
+    ],
+)
+def test_an_injury_of_unknown_force_is_asked_about_first(
+    stack: Stack, answer: str, then: list[str]
+) -> None:
+    who = sender()
+    exchange(
+        stack,
+        who,
+        [
+            (
+                "I fell down the cellar hatch at work, back is killing me",
+                ["utter_confirm_trauma"],
+            ),
+            (answer, then),
+        ],
+    )
+    assert stack.slots(who)["is_major_trauma"] is (then == EMERGENCY_OUTCOME)

@@ -12,6 +12,7 @@ from bot.dialogue.safety_turn import (
     LISTEN,
     TRIAGE_FORM,
     UTTER_CONFIRM_EMERGENCY,
+    UTTER_CONFIRM_TRAUMA,
     UTTER_CRISIS,
     UTTER_CRISIS_CHECK,
     UTTER_CRISIS_CLOSE,
@@ -173,3 +174,67 @@ def test_a_crisis_only_the_classifier_suggests_gets_a_gentle_check() -> None:
 def test_a_guess_is_not_asked_about_when_the_message_said_none_of_these() -> None:
     facts = TurnFacts("report_emergency_symptom", [], screen_denied_now=True)
     assert safety_steps(facts) is None
+
+
+@pytest.mark.parametrize(
+    ("facts", "steps"),
+    [
+        pytest.param(
+            TurnFacts("report_pain", [flag("is_after_injury")], trauma_unknown=True),
+            [UTTER_CONFIRM_TRAUMA, LISTEN],
+            id="an injury of unknown force: its question first",
+        ),
+        pytest.param(
+            TurnFacts(
+                "report_pain",
+                [flag("is_major_trauma", uncertain=True)],
+                trauma_unknown=True,
+            ),
+            [UTTER_CONFIRM_TRAUMA, LISTEN],
+            id="a hedged serious injury: the same question, not the bladder one",
+        ),
+        pytest.param(
+            TurnFacts("report_pain", [flag("is_after_injury")], trauma_unknown=False),
+            None,
+            id="the force already told: nothing to ask",
+        ),
+        pytest.param(
+            TurnFacts(
+                "inform",
+                [flag("is_after_injury")],
+                trauma_unknown=True,
+                form_active=True,
+            ),
+            None,
+            id="in the form, its own question comes next",
+        ),
+        pytest.param(
+            TurnFacts(
+                "report_pain",
+                [flag("is_after_injury")],
+                trauma_unknown=True,
+                last_bot_response=UTTER_CONFIRM_TRAUMA,
+            ),
+            None,
+            id="asked once, never twice in a row",
+        ),
+        pytest.param(
+            TurnFacts(
+                "report_pain",
+                [flag("is_after_injury", negated=True)],
+                trauma_unknown=True,
+            ),
+            None,
+            id="no injury: no question",
+        ),
+        pytest.param(
+            TurnFacts("deny", [], last_bot_response=UTTER_CONFIRM_TRAUMA),
+            [TRIAGE_FORM],
+            id="no to the injury question: triage goes on",
+        ),
+    ],
+)
+def test_the_force_of_an_injury_is_asked_first(
+    facts: TurnFacts, steps: list[str] | None
+) -> None:
+    assert safety_steps(facts) == steps

@@ -168,3 +168,38 @@ def test_relative_history_counts_when_the_relative_is_the_patient(
 def test_wouldnt_matter_does_not_deny_a_veiled_crisis(run: Run) -> None:
     flags = found(run("it wouldn't matter if I didn't wake up"), "red_flag")
     assert flags == {("has_suicidal_thoughts", False, True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "doubted"),
+    [
+        (
+            "I had a catheter for a day after my c section 3 years ago",
+            "has_bladder_bowel_change",
+            True,
+        ),
+        (
+            "my wee's always been slow to start in public toilets (shy bladder), "
+            "nothing new",
+            "has_bladder_bowel_change",
+            True,
+        ),
+        # the "for years" dates the back pain, not the wetting
+        (
+            "I wet myself this morning, my back has been bad for years",
+            "has_bladder_bowel_change",
+            False,
+        ),
+        # a new development after the dating word
+        (
+            "I had a catheter after my op years ago but now I'm leaking all day",
+            "has_bladder_bowel_change",
+            False,
+        ),
+    ],
+)
+def test_a_dating_word_further_on_doubts_a_new_change(
+    run: Run, text: str, value: str, doubted: bool
+) -> None:
+    flags = found(run(text), "red_flag")
+    assert (value, False, doubted) in flags, flags

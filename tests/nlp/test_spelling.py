@@ -1,0 +1,63 @@
+"""Chat spellings and one-slip typing errors read as the lexicon's words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.nlp import ClinicalEntity
+from bot.nlp.spelling import Speller, _one_slip_apart
+
+Run = Callable[[str], list[ClinicalEntity]]
+
+WORDS = ["bladder", "bladda", "numbness", "bowel", "wipe", "feel"]
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller({"wen": "when", "yrs": "years"}, WORDS, frozenset({"bladders"}))
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("wen", "when"),  # the chat table
+        ("yrs", "years"),
+        ("numbnes", "numbness"),  # a letter dropped
+        ("bladdar", "bladder"),  # a letter changed wins over "bladda"
+        ("bowlez", "bowlez"),  # no lexicon word one slip away: left alone
+        ("bowle", "bowel"),  # two letters swapped
+        ("bladders", "bladders"),  # English: never corrected
+        ("wipr", "wipr"),  # four letters: too short to guess
+        ("ladder", "ladder"),  # another first letter: not a slip of bladder
+        ("numbs3", "numbs3"),  # not a word
+    ],
+)
+def test_read(speller: Speller, typed: str, read: str) -> None:
+    assert speller.read(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("bladdar", "bladder", True),
+        ("numbess", "numbness", True),
+        ("bowle", "bowel", True),
+        ("bladder", "bladder", False),
+        ("blader", "bladdar", False),
+    ],
+)
+def test_one_slip_apart(a: str, b: str, one: bool) -> None:
+    assert _one_slip_apart(a, b) is one
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("cant feel wen i wipe since yday", "has_saddle_numbness"),
+        ("bladdar leaking since monday", "has_bladder_bowel_change"),
+    ],
+)
+def test_the_pipeline_reads_chat_and_slips(run: Run, text: str, value: str) -> None:
+    assert value in {e.value for e in run(text) if not e.negated}
