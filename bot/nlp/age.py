@@ -29,13 +29,14 @@ _PATTERNS = [
     ),
     # "I'm 68", "i am 68", "he's 80", "mum is 74" (not "I'm 5 weeks pregnant")
     re.compile(
-        r"\b(?:i'?m|i\s+am|i\u2019m|(?:s?he|they)(?:'s|\u2019s|\s+is|'re|\s+are)"
+        r"\b(?:i'?m|i\s+am|i\u2019m|s?hes|(?:s?he|they)(?:'s|\u2019s|\s+is|'re|\s+are)"
         r"|(?:mum|mom|mam|ma|mammy|mummy|dad|da|husband|hubby|wife|son|daughter"
         r"|partner|nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad"
         r"|granddad|grandpa|grandfather|father|mother|uncle|aunt|auntie|brother"
         r"|sister|neighbour|neighbor|friend|client|patient|resident)"
-        r"(?:\s+is|'s|\u2019s))"
-        rf"\s+(?:now\s+|only\s+|just\s+)?{_NUMBER}"
+        # "mum is 74", "mum's 74", "mums 74", "mum, 74,", "my husband (48)"
+        r"(?:\s+is|'s|\u2019s|s|\s*,|\s*\())"
+        rf"\s*(?:now\s+|only\s+|just\s+)?{_NUMBER}"
         rf"(?!\s*(?:weeks?|wks?|days?|months?|%|kg|lbs?|stone|st\b|ft|cm|/))\b",
         re.I,
     ),

@@ -82,6 +82,7 @@ CLAUSE_TAIL_WORDS = frozenset(
     {
         "now",
         "thanks",
+        "sorry",
         "thank",
         "either",
         "really",
