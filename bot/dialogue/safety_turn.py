@@ -29,8 +29,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.dialogue.slot_filling import stated_flags
+from bot.dialogue.slot_filling import RED_FLAG_ANSWERS, stated_flags
 from bot.nlp.labels import CRISIS_RED_FLAG, EMERGENCY_RED_FLAGS, RED_FLAG
+from bot.triage import Urgency, assess
+from bot.triage.answers import pick_answers
 
 # Domain names (domain.yml; tests/triage/test_derivation.py checks they exist).
 EMERGENCY_INTENT = "report_emergency_symptom"
@@ -85,6 +87,9 @@ class TurnFacts:
         screen_denied_now: This message answered the emergency screen "no".
         trauma_unknown: Whether the injury was a serious one (a crash, a fall
             from a height, a heavy blow) is still unanswered after this message.
+        emergency_if_hedged_true: The message's hedged findings, were they
+            true, would make the answers an emergency ("had cancer... a bit
+            wobbly on my legs": cord compression).
     """
 
     intent: str | None
@@ -98,6 +103,7 @@ class TurnFacts:
     paused: bool = False
     screen_denied_now: bool = False
     trauma_unknown: bool = False
+    emergency_if_hedged_true: bool = False
 
 
 def _said_yes(facts: TurnFacts) -> bool:
@@ -149,7 +155,8 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
         and not affirmed
         and not facts.screen_denied_now
     )
-    if (guessed or (hedged & EMERGENCY_RED_FLAGS) - {MAJOR_TRAUMA}) and (
+    doubted = (hedged & EMERGENCY_RED_FLAGS) - {MAJOR_TRAUMA}
+    if (guessed or doubted or facts.emergency_if_hedged_true) and (
         facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
     ):
         return [UTTER_CONFIRM_EMERGENCY, LISTEN]
@@ -157,6 +164,23 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
         return [UTTER_CONFIRM_TRAUMA, LISTEN]
 
     return _after_a_message_question(facts) or _triage_from_facts(facts)
+
+
+def emergency_if_hedged_true(
+    answers: Mapping[str, Any], entities: Sequence[Mapping[str, Any]]
+) -> bool:
+    """Whether the hedged findings of a message, taken as yes, would make the
+    conversation's answers an emergency (and only then: the answers alone are
+    not one). Pure, shared by ``EmergencyPolicy`` and the evaluation."""
+    hedged = (stated_flags(entities, hedged=True) & RED_FLAG_ANSWERS) - {
+        name for name, value in answers.items() if value is not None
+    }
+    if not hedged:
+        return False
+    if assess(pick_answers(answers)).level is Urgency.EMERGENCY:
+        return False
+    taken = {**answers, **dict.fromkeys(hedged, True)}
+    return assess(pick_answers(taken)).level is Urgency.EMERGENCY
 
 
 def _injury_of_unknown_force(facts: TurnFacts, stated: set[str]) -> bool:

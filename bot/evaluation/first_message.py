@@ -61,6 +61,9 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
                 typed_reply=typed_reply(text),
                 is_emergency_now=assessment.level is Urgency.EMERGENCY,
                 trauma_unknown=answers.get(safety_turn.MAJOR_TRAUMA) is None,
+                emergency_if_hedged_true=safety_turn.emergency_if_hedged_true(
+                    answers, entities
+                ),
             )
         )
         or []

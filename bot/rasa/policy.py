@@ -35,6 +35,7 @@ from bot.dialogue.safety_turn import (
     UTTER_EMERGENCY,
     UTTER_EMERGENCY_STAYS,
     TurnFacts,
+    emergency_if_hedged_true,
     next_step,
     safety_steps,
 )
@@ -218,6 +219,7 @@ def turn_facts(
             isinstance(e, SlotSet) and e.key == crisis and e.value is True for e in turn
         ),
         trauma_unknown=answers.get(MAJOR_TRAUMA) is None,
+        emergency_if_hedged_true=emergency_if_hedged_true(slots, user.entities or []),
     )
 
 

@@ -20,6 +20,7 @@ from bot.dialogue.safety_turn import (
     UTTER_EMERGENCY_STAYS,
     UTTER_OFFER_HANDOFF,
     TurnFacts,
+    emergency_if_hedged_true,
     next_step,
     safety_steps,
 )
@@ -238,3 +239,47 @@ def test_the_force_of_an_injury_is_asked_first(
     facts: TurnFacts, steps: list[str] | None
 ) -> None:
     assert safety_steps(facts) == steps
+
+
+@pytest.mark.parametrize(
+    ("answers", "entities", "expected"),
+    [
+        pytest.param(
+            {"has_cancer_history": True},
+            [flag("has_leg_weakness", uncertain=True)],
+            True,
+            id="after cancer, a hedged weak leg would be cord compression",
+        ),
+        pytest.param(
+            {},
+            [flag("has_leg_weakness", uncertain=True)],
+            False,
+            id="a hedged weak leg alone is not an emergency",
+        ),
+        pytest.param(
+            {"has_cancer_history": True, "has_leg_weakness": False},
+            [flag("has_leg_weakness", uncertain=True)],
+            False,
+            id="already answered: the answer stands",
+        ),
+        pytest.param(
+            {"has_saddle_numbness": True},
+            [flag("has_leg_weakness", uncertain=True)],
+            False,
+            id="already an emergency: nothing to ask",
+        ),
+    ],
+)
+def test_emergency_if_hedged_true(
+    answers: dict[str, Any], entities: list[dict[str, Any]], expected: bool
+) -> None:
+    assert emergency_if_hedged_true(answers, entities) is expected
+
+
+def test_a_hedge_that_would_make_an_emergency_asks_first() -> None:
+    facts = TurnFacts(
+        "report_pain",
+        [flag("has_leg_weakness", uncertain=True)],
+        emergency_if_hedged_true=True,
+    )
+    assert safety_steps(facts) == [UTTER_CONFIRM_EMERGENCY, LISTEN]

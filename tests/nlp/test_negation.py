@@ -203,3 +203,21 @@ def test_a_dating_word_further_on_doubts_a_new_change(
 ) -> None:
     flags = found(run(text), "red_flag")
     assert (value, False, doubted) in flags, flags
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a bit numb down below since yesterday", "has_saddle_numbness"),
+        ("slightly incontinent since Monday", "has_bladder_bowel_change"),
+        ("kind of numb around my bum", "has_saddle_numbness"),
+    ],
+)
+def test_a_degree_word_is_a_hedge(run: Run, text: str, value: str) -> None:
+    assert (value, False, True) in found(run(text), "red_flag")
+
+
+def test_a_small_fall_is_not_hedged(run: Run) -> None:
+    assert ("is_after_injury", False, False) in found(
+        run("just a little slip on the stairs"), "red_flag"
+    )
