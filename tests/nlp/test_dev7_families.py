@@ -118,3 +118,21 @@ def test_a_relatives_history_counts_when_the_message_is_about_their_back(
         run("my husband has prostate cancer, new back ache, worse when he lies down")
     )
     assert {"has_cancer_history", "has_progressive_pain"} <= present
+
+
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        ("I've got bowel cancer and my back hurts", True),
+        ("lymphoma patient, back ache since Friday", True),
+        ("her breast cancer has spread to the bones", True),
+        ("on hormone injections for prostate cancer", True),
+        ("had bowel cancer 5 years ago, all clear now", False),
+        ("she has had breast cancer, in remission", False),
+        ("there's a family history of cancer", False),
+    ],
+)
+def test_cancer_now_is_told_apart_from_cancer_in_the_past(
+    run: Run, text: str, now: bool
+) -> None:
+    assert ("has_active_cancer" in red_flags_present(run(text))) is now
