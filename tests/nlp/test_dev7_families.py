@@ -18,6 +18,7 @@ import pytest
 
 from bot.nlp import ClinicalEntity, red_flags_present
 from bot.nlp.age import find_age
+from tests.nlp.conftest import found
 
 Run = Callable[[str], list[ClinicalEntity]]
 
@@ -136,3 +137,21 @@ def test_cancer_now_is_told_apart_from_cancer_in_the_past(
     run: Run, text: str, now: bool
 ) -> None:
     assert ("has_active_cancer" in red_flags_present(run(text))) is now
+
+
+@pytest.mark.parametrize(
+    ("text", "asserted"),
+    [
+        ("Bladder: some leakage today. Bowels: normal", (False, False)),
+        ("waterworks - incontinent since Sunday", (False, False)),
+        ("no sensation when I need to open my bowels", (False, False)),
+        ("she found she had already soiled herself", (False, False)),
+        ("he has never needed pads before", (False, False)),
+        ("I had an accident last night, hang on, is that relevant?", (False, True)),
+        ("Bladder: leakage? none", (True, False)),
+    ],
+)
+def test_bladder_and_bowel_in_notes_and_plain_words(
+    run: Run, text: str, asserted: tuple[bool, bool]
+) -> None:
+    assert ("has_bladder_bowel_change", *asserted) in found(run(text), "red_flag")
