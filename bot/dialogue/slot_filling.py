@@ -79,6 +79,16 @@ def answers_from_message(
         for follow_up in _IMPLIED_NO.get(name, ()):
             answers.setdefault(follow_up, False)
 
+    # A hedged description of one of the things a grouped safety question asks
+    # about ("I think so, a bit numb when I wipe") answers it yes, as the bot's
+    # own advice is "if you think it might be yes, it's safest to answer yes"
+    # (a hedge about the very answer asked is read by _answer_to_requested).
+    if requested_slot in RED_FLAG_ANSWERS and requested_slot not in answers:
+        for detail in _hedged_details_of(requested_slot, entities):
+            answers[detail] = True
+            for implied in _IMPLIED_YES.get(detail, ()):
+                answers[implied] = True
+
     # "maybe it wakes me" to the fever question is a hedge about night pain,
     # not a yes to fever; "no, just a slip" is still a no.
     about_another_flag = is_hedged_reply(text) and any(
@@ -107,6 +117,19 @@ def answers_from_message(
             for follow_up in _IMPLIED_NO.get(requested_slot, ()):
                 answers.setdefault(follow_up, False)
     return answers
+
+
+def _hedged_details_of(slot: str, entities: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The hedged, not denied, red flags of a message that the grouped question
+    ``slot`` covers."""
+    return [
+        str(e["value"])
+        for e in entities
+        if e.get("entity") == "red_flag"
+        and e.get("uncertain")
+        and not e.get("negated")
+        and slot in _IMPLIED_YES.get(str(e.get("value")), ())
+    ]
 
 
 def _apply_entity(

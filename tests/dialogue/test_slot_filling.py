@@ -87,6 +87,14 @@ def parse(days: str) -> int | None:
         ),
         pytest.param(
             "inform",
+            [entity("red_flag", "has_saddle_numbness", uncertain=True)],
+            "has_cauda_equina_symptom",
+            "I think so, a bit numb around my bum when I wipe",
+            {"has_saddle_numbness": True, "has_cauda_equina_symptom": True},
+            id="a hedged detail of the grouped question asked is a yes to both",
+        ),
+        pytest.param(
+            "inform",
             [entity("red_flag", "has_night_pain", uncertain=True)],
             "has_fever",
             "maybe it wakes me",
