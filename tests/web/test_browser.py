@@ -161,6 +161,23 @@ def test_a_person_in_crisis_sees_the_crisis_lines_first_then_a_guess_asks(
     save_screenshot(person, "widget-crisis.png")
 
 
+def test_an_injury_of_unknown_force_is_asked_about_with_buttons_first(
+    person: Any, web_stack: WebStack
+) -> None:
+    open_chat(person, web_stack)
+    bot_says(person, "tell me about your back pain")
+    say(person, "fell down the cellar hatch at work this morning, back is killing me")
+    bot_says(person, "was it a serious injury")
+    fall = person.locator(".rw-reply", has_text="A fall from a height")
+    fall.first.wait_for(timeout=TIMEOUT_MS)
+    assert person.locator(".rw-response", has_text="Where is the pain").count() == 0
+    save_screenshot(person, "widget-injury.png", animations="disabled")
+    fall.first.focus()
+    person.keyboard.press("Enter")
+    person.locator(".rw-response.bc-emergency").first.wait_for(timeout=TIMEOUT_MS)
+    bot_says(person, "after a serious accident or fall")
+
+
 def test_the_clinician_takes_over_and_the_chat_survives_a_reload(
     browser: Any, web_stack: WebStack, emergency_chat: dict[str, Any]
 ) -> None:
