@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
 
 from bot.nlp.entities import ClinicalEntity
-from bot.nlp.labels import DURATION, ONSET, RED_FLAG
+from bot.nlp.labels import DURATION, EMERGENCY_RED_FLAGS, ONSET, RED_FLAG
 from bot.nlp.matcher import ABSENT, HEDGED, SPAN_KEY, TODAY_KEY
 from bot.nlp.negation import assess
 from bot.nlp.pipeline import TRIGGERS, experiencer_values, get_pipeline
@@ -82,7 +83,9 @@ def extract(
         nlp.get_pipe(TRIGGERS), "historical_values", frozenset()
     )
     entities: list[ClinicalEntity] = []
+    sentences: list[int] = []  # where each entity's sentence starts
     for span in doc.spans[SPAN_KEY]:
+        sentences.append(span.sent.start_char)
         value: str | int = span.kb_id_
         if span.label_ == DURATION:
             value = int(span.kb_id_)
@@ -109,4 +112,39 @@ def extract(
                 uncertain=status.uncertain or span.id_ == HEDGED,
             )
         )
-    return entities
+    return _doubt_retracted(entities, sentences)
+
+
+def _doubt_retracted(
+    entities: list[ClinicalEntity], sentences: list[int]
+) -> list[ClinicalEntity]:
+    """An emergency red flag stated and then denied in a later sentence of the
+    same message ("Can't feel my bum. Kidding, I can feel it fine") is in doubt:
+    hedged, so the bot asks one direct question instead of acting on either.
+    A denial before the statement ("bladder fine, but I can't control my
+    bowels") is not a retraction, and one in the same sentence is more often
+    a negation read too far ("losing weight without dieting, clothes hanging
+    off me") than a change of mind. Other flags are left as read: "pain down
+    my right leg. Left leg is fine" is two legs, not a retraction, and the
+    form asks each of them anyway.
+
+    Args:
+        entities: The message's entities, in text order.
+        sentences: Where each entity's sentence starts (character offset).
+    """
+    last_denial: dict[str | int, int] = {
+        e.value: sentence
+        for e, sentence in zip(entities, sentences, strict=True)
+        if e.entity == RED_FLAG
+        and e.value in EMERGENCY_RED_FLAGS
+        and e.negated
+        and not e.uncertain
+    }
+    return [
+        replace(e, uncertain=True)
+        if e.entity == RED_FLAG
+        and not e.negated
+        and last_denial.get(e.value, -1) > sentence
+        else e
+        for e, sentence in zip(entities, sentences, strict=True)
+    ]

@@ -155,3 +155,58 @@ def test_bladder_and_bowel_in_notes_and_plain_words(
     run: Run, text: str, asserted: tuple[bool, bool]
 ) -> None:
     assert ("has_bladder_bowel_change", *asserted) in found(run(text), "red_flag")
+
+
+def test_an_emergency_flag_taken_back_later_is_in_doubt(run: Run) -> None:
+    flags = found(
+        run("Can't feel my bum after the spin class. Kidding, I can feel it fine."),
+        "red_flag",
+    )
+    assert ("has_saddle_numbness", False, True) in flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a denial first is not a retraction
+        "Bladder fine. But I can't control my bowels since yesterday.",
+        # a negation read too far in the same sentence is not one either
+        "numb around my bum, not when I stand though",
+    ],
+)
+def test_a_denial_first_or_in_the_same_sentence_is_no_retraction(
+    run: Run, text: str
+) -> None:
+    flags = found(run(text), "red_flag")
+    assert any(not negated and not hedged for _, negated, hedged in flags), flags
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Pt reports reduced sensation to the perineum", "has_saddle_numbness"),
+        ("incomplete emptying since Monday", "has_bladder_bowel_change"),
+        ("a numb strip right round my tummy since this morning", "has_band_pain"),
+        ("c/o back pain and severe SOB", "has_severe_breathlessness"),
+        ("new LBP x2/52", "is_new_pain"),
+    ],
+)
+def test_clinical_note_wording(run: Run, text: str, value: str) -> None:
+    assert value in red_flags_present(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a heavy blow to my pride when I lost the match, back sore from it",
+        "my toes went white in the cold sea, warmed up fine after",
+        "can back pain cause bladder problems? I don't have any",
+    ],
+)
+def test_idioms_and_questions_stay_quiet(run: Run, text: str) -> None:
+    present = red_flags_present(run(text))
+    assert not present & {
+        "is_major_trauma",
+        "has_sepsis_signs",
+        "has_bladder_bowel_change",
+    }, present
