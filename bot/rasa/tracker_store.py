@@ -12,6 +12,14 @@ are appended, in one statement that also checks nobody else wrote since. The
 database stays the record: a restart, a miss, a new session, a deletion or any
 doubt falls back to Rasa's own read and save.
 
+A new conversation is appended the same way: Rasa saves its empty tracker first
+(nothing to write), then its first turn, inserted only if the database still
+holds nothing for it. The tracker Rasa would read back next turn (from the
+session start on, without ``action_session_start``) is then built from the rows
+just written, so the second turn is not a read of the database either: about
+seven round trips fewer per conversation (Rasa's count, a row per event, a
+commit, three reads).
+
 Each read and each save is one round trip to the database, outside a
 transaction (a single statement needs none): on PostgreSQL every round trip
 waits with the whole Rasa process (SQLAlchemy is synchronous), so the first
@@ -68,6 +76,14 @@ class _Saved:
 
     tracker: DialogueStateTracker
     event_count: int
+    last_event_id: int | None
+
+
+@dataclass(frozen=True)
+class _Appended:
+    """The rows one save inserted, and the database's last event id after it."""
+
+    rows: list[dict[str, Any]]
     last_event_id: int | None
 
 
@@ -215,11 +231,20 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             return
         # Popped first: the event broker's diff re-reads the stored tracker.
         await self.stream_events(tracker)
+        if saved is None and not tracker.events:
+            # A new conversation (Rasa's create_tracker): Rasa's save would write
+            # nothing. Kept, so that its first turn is appended (after checking
+            # the database still holds nothing for it) instead of Rasa's save.
+            self._remember(tracker, None)
+            return
         if saved is not None and saved.tracker is tracker:
-            appended, last_event_id = self._append_new_events(tracker, saved)
-            if appended:
+            appended = self._append_new_events(tracker, saved)
+            if appended is not None:
                 if _as_rasa_reads_it(tracker):
-                    self._remember(tracker, last_event_id)
+                    self._remember(tracker, appended.last_event_id)
+                elif saved.last_event_id is None:
+                    # The database holds exactly these rows: read them back here.
+                    self._remember_read_back(tracker.sender_id, appended)
                 return
         # A tracker this store did not hand out, or one the database has moved
         # past: Rasa's own save, and the next turn reads the database.
@@ -285,8 +310,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 
     def _append_new_events(
         self, tracker: DialogueStateTracker, saved: _Saved
-    ) -> tuple[bool, int | None]:
-        """Insert the events added since ``saved``: (done?, the new last event id).
+    ) -> _Appended | None:
+        """Insert the events added since ``saved``; None if nothing was written.
 
         Rasa's own save counts the stored events of the session first; here the
         count is known. One statement inserts them only if the conversation's
@@ -298,14 +323,30 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             for event in itertools.islice(tracker.events, saved.event_count, None)
         ]
         if not rows:
-            return True, saved.last_event_id
+            return _Appended(rows, saved.last_event_id)
         parameters = _insert_parameters(tracker.sender_id, saved.last_event_id, rows)
         statement = _insert_if_last_is(len(rows), saved.last_event_id is None)
         with self._autocommit() as connection:
             ids = connection.execute(statement, parameters).scalars().all()
         if len(ids) != len(rows):
-            return False, None
-        return True, max(ids)
+            return None
+        return _Appended(rows, max(ids))
+
+    def _remember_read_back(self, sender_id: str, appended: _Appended) -> None:
+        """Remember the conversation as Rasa's read of ``appended`` would give it.
+
+        Only for a conversation whose every stored row is in ``appended``: the
+        tracker Rasa would read next turn is then built from the same JSON, with
+        the same choice of rows (``_latest_session``), without the round trips.
+        """
+        if self.domain is None or not self._capacity:
+            return
+        events = [json.loads(row["data"]) for row in _latest_session(appended.rows)]
+        if events:
+            tracker = DialogueStateTracker.from_dict(
+                sender_id, events, self.domain.slots
+            )
+            self._remember(tracker, appended.last_event_id)
 
     def _erase(self, sender_id: str) -> None:
         table = self.SQLEvent.__table__
@@ -376,6 +417,27 @@ def _insert_parameters(
         for column in _COLUMNS:
             parameters[f"{column}_{index}"] = row[column]
     return parameters
+
+
+def _latest_session(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows Rasa's ``SQLTrackerStore`` reads back of a conversation's ``rows``.
+
+    Its query keeps the events timed at or after the latest ``SessionStarted``
+    (all of them when there is none), in id order; ``rows`` are in id order.
+    """
+    starts = [
+        row["timestamp"]
+        for row in rows
+        if row["type_name"] == SessionStarted.type_name and row["timestamp"] is not None
+    ]
+    if not starts:
+        return rows
+    latest = max(starts)
+    return [
+        row
+        for row in rows
+        if row["timestamp"] is not None and row["timestamp"] >= latest
+    ]
 
 
 def _event_row(sender_id: str, event: Event) -> dict[str, Any]:
