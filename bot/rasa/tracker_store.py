@@ -16,9 +16,9 @@ A new conversation is appended the same way: Rasa saves its empty tracker first
 (nothing to write), then its first turn, inserted only if the database still
 holds nothing for it. The tracker Rasa would read back next turn (from the
 session start on, without ``action_session_start``) is then built from the rows
-just written, so the second turn is not a read of the database either: about
-seven round trips fewer per conversation (Rasa's count, a row per event, a
-commit, three reads).
+just written, so the second turn is not a read of the database either. For a
+first turn of seven events that is 5 statements instead of 15 over the first
+two turns, and no COMMIT (Rasa's count queries, an INSERT per event, reads).
 
 Each read and each save is one round trip to the database, outside a
 transaction (a single statement needs none): on PostgreSQL every round trip
