@@ -178,6 +178,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(url, **options)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         self._single = sa.create_engine(url, isolation_level="AUTOCOMMIT", **options)
+        self._in_thread = url.get_backend_name() != "sqlite"
         self._index_events()
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
         self._capacity = _cache_size()
@@ -213,11 +214,11 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     async def _read(self, sender_id: str) -> DialogueStateTracker | None:
         saved = self._saved.pop(sender_id, None)
         if saved is not None:
-            current = self._caught_up(saved)
+            current = await self._caught_up(saved)
             if current is not None:
                 self._saved[sender_id] = current
                 return current.tracker
-        return self._read_latest_session(sender_id)
+        return await self._read_latest_session(sender_id)
 
     async def _write(self, tracker: DialogueStateTracker) -> None:
         saved = self._saved.pop(tracker.sender_id, None)
@@ -235,7 +236,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self._remember(tracker, None)
             return
         if saved is not None and saved.tracker is tracker:
-            appended = self._append_new_events(tracker, saved)
+            appended = await self._append_new_events(tracker, saved)
             if appended is not None:
                 if _as_rasa_reads_it(tracker):
                     self._remember(tracker, appended.last_event_id)
@@ -247,7 +248,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         # past: Rasa's own save, and the next turn reads the database.
         await super().save(tracker)
 
-    def _caught_up(self, saved: _Saved) -> _Saved | None:
+    async def _caught_up(self, saved: _Saved) -> _Saved | None:
         """``saved`` with the events stored after it applied, or None to re-read.
 
         One query: the events from the last one ``saved`` knew on. None when
@@ -259,8 +260,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         if len(tracker.events) != saved.event_count or saved.last_event_id is None:
             return None
         parameters = {"sender_id": tracker.sender_id, "from_id": saved.last_event_id}
-        with self._autocommit() as connection:
-            rows = connection.execute(_EVENTS_FROM, parameters).all()
+        rows = await self._execute(_EVENTS_FROM, parameters)
         if not rows or rows[0].id != saved.last_event_id:
             return None
         newer = rows[1:]
@@ -294,6 +294,27 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """A connection whose statements commit on their own: no BEGIN/COMMIT."""
         return self._single.connect()
 
+    async def _execute(
+        self, statement: sa.sql.Executable, parameters: dict[str, Any]
+    ) -> list[sa.engine.Row]:
+        """The rows of one statement on an autocommit connection.
+
+        Over a network (PostgreSQL) in a worker thread: SQLAlchemy waits for the
+        answer, an INSERT's included (its commit waits for the disk), with the
+        GIL released, so the replica serves other conversations meanwhile
+        instead of stopping for it. SQLite's statements are work in this
+        process, which a thread would only add to.
+        """
+        if self._in_thread:
+            return await asyncio.to_thread(self._execute_here, statement, parameters)
+        return self._execute_here(statement, parameters)
+
+    def _execute_here(
+        self, statement: sa.sql.Executable, parameters: dict[str, Any]
+    ) -> list[sa.engine.Row]:
+        with self._autocommit() as connection:
+            return list(connection.execute(statement, parameters).all())
+
     def _remember(
         self, tracker: DialogueStateTracker, last_event_id: int | None
     ) -> None:
@@ -305,7 +326,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         while len(self._saved) > self._capacity:
             self._saved.popitem(last=False)
 
-    def _append_new_events(
+    async def _append_new_events(
         self, tracker: DialogueStateTracker, saved: _Saved
     ) -> _Appended | None:
         """Insert the events added since ``saved``; None if nothing was written.
@@ -323,8 +344,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             return _Appended(rows, saved.last_event_id)
         parameters = _insert_parameters(tracker.sender_id, saved.last_event_id, rows)
         statement = _insert_if_last_is(len(rows), saved.last_event_id is None)
-        with self._autocommit() as connection:
-            ids = connection.execute(statement, parameters).scalars().all()
+        ids = [row.id for row in await self._execute(statement, parameters)]
         if len(ids) != len(rows):
             return None
         return _Appended(rows, max(ids))
@@ -345,7 +365,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         with self.engine.begin() as connection:
             connection.execute(table.delete().where(table.c.sender_id == sender_id))
 
-    def _read_latest_session(self, sender_id: str) -> DialogueStateTracker | None:
+    async def _read_latest_session(self, sender_id: str) -> DialogueStateTracker | None:
         """Rasa's read of the conversation (``SQLTrackerStore.retrieve``), kept.
 
         The same rows (``_LATEST_SESSION`` is Rasa's query) and the same
@@ -353,8 +373,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         two reads of the last event id: the statement also returns that id, and
         a single statement sees one state of the table.
         """
-        with self._autocommit() as connection:
-            rows = connection.execute(_LATEST_SESSION, {"sender_id": sender_id}).all()
+        rows = await self._execute(_LATEST_SESSION, {"sender_id": sender_id})
         if not rows or self.domain is None:
             return None
         tracker = self._from_stored(sender_id, [row.data for row in rows])

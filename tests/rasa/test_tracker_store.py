@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -297,6 +298,29 @@ async def test_the_session_kept_is_chosen_by_time_as_rasa_chooses_it(
     assert read_afresh.current_state() == from_disk.current_state()
 
 
+async def statements_ran_off_the_loop(url: str, domain: Domain) -> bool:
+    """Whether a turn's read and save ran in another thread than the loop's."""
+    cached = store(url, domain)
+    tracker = await started(cached, "thread", domain)
+    await cached.save(tracker)
+    threads: set[int] = set()
+    for engine in cached.engines:
+        sa.event.listen(
+            engine,
+            "before_cursor_execute",
+            lambda *_a: threads.add(threading.get_ident()),
+        )
+    tracker = await cached.retrieve("thread")
+    tracker.update(SlotSet("pain_location", "neck"))
+    await cached.save(tracker)
+    return threading.get_ident() not in threads
+
+
+async def test_sqlite_statements_run_on_the_loop(url: str, domain: Domain) -> None:
+    # Local work, which a thread would only add to (PostgreSQL's: below).
+    assert not await statements_ran_off_the_loop(url, domain)
+
+
 async def test_saving_a_tracker_another_worker_has_moved_on_uses_rasas_save(
     url: str, domain: Domain
 ) -> None:
@@ -393,6 +417,8 @@ async def test_the_same_store_works_on_postgresql(domain: Domain) -> None:
             )
         )
         await test_the_session_kept_is_chosen_by_time_as_rasa_chooses_it(url, domain)
+        # A round trip no longer stops the replica's other conversations.
+        assert await statements_ran_off_the_loop(url, domain)
         await test_saving_a_tracker_another_worker_has_moved_on_uses_rasas_save(
             url, domain
         )

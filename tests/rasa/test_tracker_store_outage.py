@@ -27,11 +27,11 @@ def failing_first(
     calls = [0]
     real = target._read_latest_session
 
-    def flaky(sender_id: str) -> DialogueStateTracker | None:
+    async def flaky(sender_id: str) -> DialogueStateTracker | None:
         calls[0] += 1
         if calls[0] <= times:
             raise sa.exc.OperationalError("select", {}, ConnectionRefusedError())
-        return real(sender_id)
+        return await real(sender_id)
 
     monkeypatch.setattr(target, "_read_latest_session", flaky)
     return calls
