@@ -10,7 +10,17 @@ another replica (or Sanic worker) appended since applied to it, so a
 conversation that moves between replicas is not rebuilt either. Only new events
 are appended, in one statement that also checks nobody else wrote since. The
 database stays the record: a restart, a miss, a new session, a deletion or any
-doubt falls back to Rasa's own read and save.
+doubt falls back to a read of the database (Rasa's query and ``from_dict``, in
+one statement that also returns the last event id) and Rasa's own save.
+
+A new conversation is appended the same way: Rasa saves its empty tracker first
+(nothing to write), then its first turn, inserted only if the database still
+holds nothing for it. The tracker Rasa would read back next turn (from the
+session start on, without ``action_session_start``) is then built from the rows
+just written, so the second turn is not a read of the database either. For a
+first turn of seven events the first two turns cost 4 statements (a read and
+an INSERT each) instead of Rasa's 15 and two COMMITs (count queries, an INSERT
+per event, reads).
 
 Each read and each save is one round trip to the database, outside a
 transaction (a single statement needs none): on PostgreSQL every round trip
@@ -68,6 +78,14 @@ class _Saved:
 
     tracker: DialogueStateTracker
     event_count: int
+    last_event_id: int | None
+
+
+@dataclass(frozen=True)
+class _Appended:
+    """The rows one save inserted, and the database's last event id after it."""
+
+    rows: list[dict[str, Any]]
     last_event_id: int | None
 
 
@@ -160,6 +178,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(url, **options)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         self._single = sa.create_engine(url, isolation_level="AUTOCOMMIT", **options)
+        self._in_thread = url.get_backend_name() != "sqlite"
         self._index_events()
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
         self._capacity = _cache_size()
@@ -195,16 +214,11 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     async def _read(self, sender_id: str) -> DialogueStateTracker | None:
         saved = self._saved.pop(sender_id, None)
         if saved is not None:
-            current = self._caught_up(saved)
+            current = await self._caught_up(saved)
             if current is not None:
                 self._saved[sender_id] = current
                 return current.tracker
-        before = self._last_event_id(sender_id)
-        tracker = await super().retrieve(sender_id)
-        # Kept only if nobody wrote while it was read (events are append-only).
-        if tracker is not None and self._last_event_id(sender_id) == before:
-            self._remember(tracker, before)
-        return tracker
+        return await self._read_latest_session(sender_id)
 
     async def _write(self, tracker: DialogueStateTracker) -> None:
         saved = self._saved.pop(tracker.sender_id, None)
@@ -215,17 +229,26 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             return
         # Popped first: the event broker's diff re-reads the stored tracker.
         await self.stream_events(tracker)
+        if saved is None and not tracker.events:
+            # A new conversation (Rasa's create_tracker): Rasa's save would write
+            # nothing. Kept, so that its first turn is appended (after checking
+            # the database still holds nothing for it) instead of Rasa's save.
+            self._remember(tracker, None)
+            return
         if saved is not None and saved.tracker is tracker:
-            appended, last_event_id = self._append_new_events(tracker, saved)
-            if appended:
+            appended = await self._append_new_events(tracker, saved)
+            if appended is not None:
                 if _as_rasa_reads_it(tracker):
-                    self._remember(tracker, last_event_id)
+                    self._remember(tracker, appended.last_event_id)
+                elif saved.last_event_id is None:
+                    # The database holds exactly these rows: read them back here.
+                    self._remember_read_back(tracker.sender_id, appended)
                 return
         # A tracker this store did not hand out, or one the database has moved
         # past: Rasa's own save, and the next turn reads the database.
         await super().save(tracker)
 
-    def _caught_up(self, saved: _Saved) -> _Saved | None:
+    async def _caught_up(self, saved: _Saved) -> _Saved | None:
         """``saved`` with the events stored after it applied, or None to re-read.
 
         One query: the events from the last one ``saved`` knew on. None when
@@ -237,8 +260,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         if len(tracker.events) != saved.event_count or saved.last_event_id is None:
             return None
         parameters = {"sender_id": tracker.sender_id, "from_id": saved.last_event_id}
-        with self._autocommit() as connection:
-            rows = connection.execute(_EVENTS_FROM, parameters).all()
+        rows = await self._execute(_EVENTS_FROM, parameters)
         if not rows or rows[0].id != saved.last_event_id:
             return None
         newer = rows[1:]
@@ -272,6 +294,27 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """A connection whose statements commit on their own: no BEGIN/COMMIT."""
         return self._single.connect()
 
+    async def _execute(
+        self, statement: sa.sql.Executable, parameters: dict[str, Any]
+    ) -> list[sa.engine.Row]:
+        """The rows of one statement on an autocommit connection.
+
+        Over a network (PostgreSQL) in a worker thread: SQLAlchemy waits for the
+        answer, an INSERT's included (its commit waits for the disk), with the
+        GIL released, so the replica serves other conversations meanwhile
+        instead of stopping for it. SQLite's statements are work in this
+        process, which a thread would only add to.
+        """
+        if self._in_thread:
+            return await asyncio.to_thread(self._execute_here, statement, parameters)
+        return self._execute_here(statement, parameters)
+
+    def _execute_here(
+        self, statement: sa.sql.Executable, parameters: dict[str, Any]
+    ) -> list[sa.engine.Row]:
+        with self._autocommit() as connection:
+            return list(connection.execute(statement, parameters).all())
+
     def _remember(
         self, tracker: DialogueStateTracker, last_event_id: int | None
     ) -> None:
@@ -283,10 +326,10 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         while len(self._saved) > self._capacity:
             self._saved.popitem(last=False)
 
-    def _append_new_events(
+    async def _append_new_events(
         self, tracker: DialogueStateTracker, saved: _Saved
-    ) -> tuple[bool, int | None]:
-        """Insert the events added since ``saved``: (done?, the new last event id).
+    ) -> _Appended | None:
+        """Insert the events added since ``saved``; None if nothing was written.
 
         Rasa's own save counts the stored events of the session first; here the
         count is known. One statement inserts them only if the conversation's
@@ -298,33 +341,72 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             for event in itertools.islice(tracker.events, saved.event_count, None)
         ]
         if not rows:
-            return True, saved.last_event_id
+            return _Appended(rows, saved.last_event_id)
         parameters = _insert_parameters(tracker.sender_id, saved.last_event_id, rows)
         statement = _insert_if_last_is(len(rows), saved.last_event_id is None)
-        with self._autocommit() as connection:
-            ids = connection.execute(statement, parameters).scalars().all()
+        ids = [row.id for row in await self._execute(statement, parameters)]
         if len(ids) != len(rows):
-            return False, None
-        return True, max(ids)
+            return None
+        return _Appended(rows, max(ids))
+
+    def _remember_read_back(self, sender_id: str, appended: _Appended) -> None:
+        """Remember the conversation as Rasa's read of ``appended`` would give it.
+
+        Only for a conversation whose every stored row is in ``appended``: the
+        tracker Rasa would read next turn is then built from the same JSON, with
+        the same choice of rows (``_latest_session``), without the round trips.
+        """
+        data = [row["data"] for row in _latest_session(appended.rows)]
+        if data and self.domain is not None and self._capacity:
+            self._remember(self._from_stored(sender_id, data), appended.last_event_id)
 
     def _erase(self, sender_id: str) -> None:
         table = self.SQLEvent.__table__
         with self.engine.begin() as connection:
             connection.execute(table.delete().where(table.c.sender_id == sender_id))
 
-    def _last_event_id(
-        self, sender_id: str, connection: sa.engine.Connection | None = None
-    ) -> int | None:
-        parameters = {"sender_id": sender_id}
-        if connection is not None:
-            return connection.execute(_LAST_EVENT_ID, parameters).scalar()
-        with self._autocommit() as own:
-            return own.execute(_LAST_EVENT_ID, parameters).scalar()
+    async def _read_latest_session(self, sender_id: str) -> DialogueStateTracker | None:
+        """Rasa's read of the conversation (``SQLTrackerStore.retrieve``), kept.
+
+        The same rows (``_LATEST_SESSION`` is Rasa's query) and the same
+        ``from_dict``, in one Core statement instead of Rasa's ORM query between
+        two reads of the last event id: the statement also returns that id, and
+        a single statement sees one state of the table.
+        """
+        rows = await self._execute(_LATEST_SESSION, {"sender_id": sender_id})
+        if not rows or self.domain is None:
+            return None
+        tracker = self._from_stored(sender_id, [row.data for row in rows])
+        self._remember(tracker, rows[0].last_id)
+        return tracker
+
+    def _from_stored(self, sender_id: str, data: list[str]) -> DialogueStateTracker:
+        """The tracker Rasa's read builds from the stored JSON of its events."""
+        assert self.domain is not None
+        events = [json.loads(text) for text in data]
+        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
 
 
 _EVENTS = SQLTrackerStore.SQLEvent.__table__
-_LAST_EVENT_ID = sa.select(sa.func.max(_EVENTS.c.id)).where(
-    _EVENTS.c.sender_id == sa.bindparam("sender_id")
+_LAST_EVENT_ID = (
+    sa.select(sa.func.max(_EVENTS.c.id))
+    .where(_EVENTS.c.sender_id == sa.bindparam("sender_id"))
+    .scalar_subquery()
+)
+# Rasa's ``SQLTrackerStore._event_query``: the events timed at or after the
+# latest SessionStarted (all when there is none), in id order; with the
+# conversation's last event id, where the next catch-up starts.
+_SESSION_START = (
+    sa.select(sa.func.max(_EVENTS.c.timestamp))
+    .where(_EVENTS.c.sender_id == sa.bindparam("sender_id"))
+    .where(_EVENTS.c.type_name == SessionStarted.type_name)
+    .scalar_subquery()
+)
+_LATEST_SESSION = (
+    sa.select(_EVENTS.c.data, _LAST_EVENT_ID.label("last_id"))
+    .where(_EVENTS.c.sender_id == sa.bindparam("sender_id"))
+    .where(sa.or_(_EVENTS.c.timestamp >= _SESSION_START, _SESSION_START.is_(None)))
+    .order_by(_EVENTS.c.id)
 )
 # A conversation's events from a known one on (built once: see above).
 _EVENTS_FROM = (
@@ -376,6 +458,27 @@ def _insert_parameters(
         for column in _COLUMNS:
             parameters[f"{column}_{index}"] = row[column]
     return parameters
+
+
+def _latest_session(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows Rasa's ``SQLTrackerStore`` reads back of a conversation's ``rows``.
+
+    Its query keeps the events timed at or after the latest ``SessionStarted``
+    (all of them when there is none), in id order; ``rows`` are in id order.
+    """
+    starts = [
+        row["timestamp"]
+        for row in rows
+        if row["type_name"] == SessionStarted.type_name and row["timestamp"] is not None
+    ]
+    if not starts:
+        return rows
+    latest = max(starts)
+    return [
+        row
+        for row in rows
+        if row["timestamp"] is not None and row["timestamp"] >= latest
+    ]
 
 
 def _event_row(sender_id: str, event: Event) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,18 @@ def stored_rows(url: str, sender: str) -> list[tuple]:
         rows = [tuple(row) for row in connection.execute(query)]
     engine.dispose()
     return rows
+
+
+def statements_of(cached: TrackerStore) -> list[str]:
+    """The first word of each statement ``cached`` sends from now on."""
+    statements: list[str] = []
+    for engine in cached.engines:
+        sa.event.listen(
+            engine,
+            "before_cursor_execute",
+            lambda _c, _cur, sql, *_a: statements.append(sql.split()[0]),
+        )
+    return statements
 
 
 async def test_a_saved_conversation_is_served_from_memory_and_equals_the_database(
@@ -229,13 +242,7 @@ async def test_each_turn_is_one_statement_to_read_and_one_to_save(
     cached = store(url, domain)
     tracker = await started(cached, "one", domain)
     await cached.save(tracker)
-    statements: list[str] = []
-    for engine in cached.engines:
-        sa.event.listen(
-            engine,
-            "before_cursor_execute",
-            lambda _c, _cur, sql, *_a: statements.append(sql.split()[0]),
-        )
+    statements = statements_of(cached)
     assert await cached.retrieve("one") is tracker
     for event in a_turn("my neck hurts", "neck"):
         tracker.update(event)
@@ -243,6 +250,75 @@ async def test_each_turn_is_one_statement_to_read_and_one_to_save(
     assert statements == ["SELECT", "INSERT"]
     from_disk = await store(url, domain, SQLTrackerStore).retrieve("one")
     assert list(from_disk.events) == list(tracker.events)
+
+
+async def test_a_new_conversation_is_saved_in_one_statement_and_kept_as_rasa_reads_it(
+    url: str, domain: Domain
+) -> None:
+    cached = store(url, domain)
+    statements = statements_of(cached)
+    # As Rasa's processor starts a conversation: a new, empty tracker is saved.
+    tracker = await cached.get_or_create_tracker("new", append_action_listen=False)
+    for event in [*new_conversation("new", domain).events, *a_turn("my back hurts")]:
+        tracker.update(event)
+    await cached.save(tracker)
+    served = await cached.retrieve("new")
+    # Looking the conversation up, its first turn, the next read.
+    assert statements == ["SELECT", "INSERT", "SELECT"]
+    from_disk = await store(url, domain, SQLTrackerStore).retrieve("new")
+    assert served is not tracker
+    assert list(served.events) == list(from_disk.events)
+    assert served.current_state() == from_disk.current_state()
+
+
+async def test_the_session_kept_is_chosen_by_time_as_rasa_chooses_it(
+    url: str, domain: Domain
+) -> None:
+    # Rasa reads the events timed from the latest session start on, whatever
+    # their order: one timed before it (another replica's clock) is left out.
+    cached = store(url, domain)
+    tracker = await cached.get_or_create_tracker("clock", append_action_listen=False)
+    opening = new_conversation("clock", domain).events
+    early = ActionExecuted("action_listen", timestamp=opening[1].timestamp - 1)
+    for event in [*opening, early, *a_turn("my neck hurts", "neck")]:
+        tracker.update(event)
+    await cached.save(tracker)
+    served = await cached.retrieve("clock")
+    from_disk = await store(url, domain, SQLTrackerStore).retrieve("clock")
+    assert len(from_disk.events) == len(tracker.events) - 2
+    assert list(served.events) == list(from_disk.events)
+    # A second session: a store that reads it afresh chooses as Rasa does too.
+    for event in [*new_conversation("clock", domain).events, early]:
+        served.update(event)
+    await cached.save(served)
+    read_afresh = await store(url, domain).retrieve("clock")
+    from_disk = await store(url, domain, SQLTrackerStore).retrieve("clock")
+    assert len(from_disk.events) == 2
+    assert list(read_afresh.events) == list(from_disk.events)
+    assert read_afresh.current_state() == from_disk.current_state()
+
+
+async def statements_ran_off_the_loop(url: str, domain: Domain) -> bool:
+    """Whether a turn's read and save ran in another thread than the loop's."""
+    cached = store(url, domain)
+    tracker = await started(cached, "thread", domain)
+    await cached.save(tracker)
+    threads: set[int] = set()
+    for engine in cached.engines:
+        sa.event.listen(
+            engine,
+            "before_cursor_execute",
+            lambda *_a: threads.add(threading.get_ident()),
+        )
+    tracker = await cached.retrieve("thread")
+    tracker.update(SlotSet("pain_location", "neck"))
+    await cached.save(tracker)
+    return threading.get_ident() not in threads
+
+
+async def test_sqlite_statements_run_on_the_loop(url: str, domain: Domain) -> None:
+    # Local work, which a thread would only add to (PostgreSQL's: below).
+    assert not await statements_ran_off_the_loop(url, domain)
 
 
 async def test_saving_a_tracker_another_worker_has_moved_on_uses_rasas_save(
@@ -335,6 +411,14 @@ async def test_the_same_store_works_on_postgresql(domain: Domain) -> None:
         await served_from_memory_as_stored(cached, url, domain, "pg", "neck")
         await test_a_write_by_another_worker_is_caught_up_from_the_database(url, domain)
         await test_each_turn_is_one_statement_to_read_and_one_to_save(url, domain)
+        await (
+            test_a_new_conversation_is_saved_in_one_statement_and_kept_as_rasa_reads_it(
+                url, domain
+            )
+        )
+        await test_the_session_kept_is_chosen_by_time_as_rasa_chooses_it(url, domain)
+        # A round trip no longer stops the replica's other conversations.
+        assert await statements_ran_off_the_loop(url, domain)
         await test_saving_a_tracker_another_worker_has_moved_on_uses_rasas_save(
             url, domain
         )

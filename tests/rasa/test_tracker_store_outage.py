@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa.tracker_store import RETRY_ENV, CachedSQLTrackerStore
 from tests.rasa.test_tracker_store import a_turn, new_conversation, store
@@ -24,15 +25,15 @@ def failing_first(
 ) -> list[int]:
     """Make the store's next ``times`` database reads fail as if it were down."""
     calls = [0]
-    real = target._last_event_id
+    real = target._read_latest_session
 
-    def flaky(sender_id: str, connection: sa.engine.Connection | None = None) -> int:
+    async def flaky(sender_id: str) -> DialogueStateTracker | None:
         calls[0] += 1
         if calls[0] <= times:
             raise sa.exc.OperationalError("select", {}, ConnectionRefusedError())
-        return real(sender_id, connection)
+        return await real(sender_id)
 
-    monkeypatch.setattr(target, "_last_event_id", flaky)
+    monkeypatch.setattr(target, "_read_latest_session", flaky)
     return calls
 
 

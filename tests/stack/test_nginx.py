@@ -99,3 +99,16 @@ def test_every_upstream_keeps_connections_open(tmp_path: Path, upstream: str) ->
         assert "proxy_set_header Host $http_host;" in location
     assert 'proxy_set_header Connection "";' in locations[1]
     assert "'' '';" in block(text, "map $http_upgrade $connection_upgrade {")
+
+
+def test_action_calls_are_kept_in_memory(tmp_path: Path) -> None:
+    # A body in a temporary file reached the action server in two writes, the
+    # second some 40 ms late (bot/stack/nginx.py): as large as allowed, in memory.
+    text = nginx.config(nginx.Layout.local(tmp_path, **LAYOUT))
+    listener = text.split("listen 127.0.0.1:5056;", 1)[1].split("location", 1)[0]
+    assert listener.split() == [
+        "client_max_body_size",
+        f"{nginx.ACTION_BODY_MAX};",
+        "client_body_buffer_size",
+        f"{nginx.ACTION_BODY_MAX};",
+    ]
