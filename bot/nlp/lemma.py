@@ -12,6 +12,7 @@ apostrophes people type ("can't", "cant", "cannot" all become "can not").
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -67,14 +68,23 @@ def make_lemma_function(lexicon: Lexicon | None = None) -> Callable[[str], str]:
 
     if lexicon is None:
         return lookup
-    english = frozenset(
-        word
-        for key, value in table.items()
-        for word in (key, value)
-        if isinstance(word, str)
-    ) | frozenset(LEMMA_OVERRIDES)
-    speller = Speller(lexicon.spellings, lexicon.words(), english)
+    speller = Speller(lexicon.spellings, lexicon.words(), _EnglishWords(table))
     return lambda norm: lookup(speller.read(norm))
+
+
+class _EnglishWords:
+    """The words never read as typing slips: every form the lemma table knows
+    (its keys are stored hashed, so they are asked, not listed: "bowls" is a
+    game, not a slip of "bowels") and every lemma it gives."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+        self.lemmas = frozenset(v for v in table.values() if isinstance(v, str))
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (
+            word in self.table or word in self.lemmas or word in LEMMA_OVERRIDES
+        )
 
 
 def token_lemma(token: Token, lemma_of: Callable[[str], str]) -> str:

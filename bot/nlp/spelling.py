@@ -17,7 +17,7 @@ through a :class:`Speller` first:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 
 #: Shorter words are never corrected.
 MIN_CORRECTED_LENGTH = 5
@@ -56,7 +56,7 @@ class Speller:
         self,
         spellings: Mapping[str, str],
         lexicon_words: Iterable[str],
-        english_words: frozenset[str],
+        english_words: Container[str],
     ) -> None:
         """Index the lexicon's words for one-slip lookups.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
 
 from bot.nlp import ClinicalEntity
 from bot.nlp.spelling import Speller, _one_slip_apart
@@ -61,3 +62,11 @@ def test_one_slip_apart(a: str, b: str, one: bool) -> None:
 )
 def test_the_pipeline_reads_chat_and_slips(run: Run, text: str, value: str) -> None:
     assert value in {e.value for e in run(text) if not e.negated}
+
+
+def test_an_english_word_is_never_a_slip(nlp: Language) -> None:
+    lemma_of = nlp.get_pipe("backchat_lemmatizer").lemma_of
+    # "bowls" is a game the lemma table knows (as a hashed key), not a slip
+    # of "bowels"; "bladdar" is no English word
+    assert lemma_of("bowls") == "bowl"
+    assert lemma_of("bladdar") == "bladder"
