@@ -88,7 +88,9 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
 
 
 _RANK = {"soon": 1, "urgent": 2, "emergency": 3}
-MAJOR_TRAUMA = "major_trauma"  # the corpora's category of serious injuries
+TRAUMA_CATEGORY = (
+    "major_trauma"  # the corpora's category (not the answer is_major_trauma)
+)
 
 
 def recognised(
@@ -108,7 +110,7 @@ def recognised(
     if (
         safety_turn.UTTER_EMERGENCY in steps
         or safety_turn.UTTER_CONFIRM_EMERGENCY in steps
-        or (safety_turn.UTTER_CONFIRM_TRAUMA in steps and category == MAJOR_TRAUMA)
+        or (safety_turn.UTTER_CONFIRM_TRAUMA in steps and category == TRAUMA_CATEGORY)
     ):
         return True
     if expected_level == "emergency":
