@@ -42,8 +42,18 @@ _PATTERNS = [
     ),
     # "aged 68", "age 68", "age: 68", "at 68", "turned 68"
     re.compile(rf"\b(?:aged?|turned|turning)\s*:?\s*{_NUMBER}\b", re.I),
-    # "45F", "45 M", "M45", "F 45", "(68m)"
-    re.compile(r"(?<![\w.])(?P<n>\d{1,3})\s?(?:m|f|male|female)\b", re.I),
+    # "45F", "45 M", "M45", "F 45", "(68m)"; two digits at least, as "5m" is
+    # a height or distance ("from maybe 5m")
+    re.compile(r"(?<![\w.])(?P<n>[1-9]\d{1,2})\s?(?:m|f|male|female)\b", re.I),
+    # "my nan 79 missed the step": a relative named, then the age
+    re.compile(
+        r"\bmy\s+(?:mum|mom|mam|dad|husband|hubby|wife|son|daughter|partner|nan"
+        r"|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad"
+        r"|grandpa|grandfather|father|mother|uncle|aunt|auntie|brother|sister)"
+        r"\s+(?P<n>[1-9]\d)\b"
+        r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?|times?|mins?|miles?))",
+        re.I,
+    ),
     re.compile(
         r"\b(?:m|f|male|female)\s?(?P<n>\d{1,3})(?![\w.])"
         r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?))",

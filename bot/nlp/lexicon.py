@@ -34,6 +34,7 @@ _TRIGGER_KINDS = (
     "post_negation",
     "pseudo",
     "pre_uncertain",
+    "pre_degree",
     "post_uncertain",
     "experiencer",
     "relative",
@@ -97,6 +98,9 @@ class AssertionTriggers:
         pseudo: Look like negations but are not ("can't", "nothing helps");
             they mask shorter triggers inside them.
         pre_uncertain: Hedge a finding that follows ("not sure if").
+        pre_degree: Hedge only the finding right after them ("a bit numb"): a
+            degree word qualifies its own word, not the rest of the clause
+            ("a bit off and hot and cold" is a fever).
         post_uncertain: Hedge a finding before them ("fever maybe").
         experiencer: Say the finding may not be the person's own ("I'm
             worried it's cancer").
@@ -126,6 +130,7 @@ class AssertionTriggers:
     post_negation: tuple[str, ...]
     pseudo: tuple[str, ...]
     pre_uncertain: tuple[str, ...]
+    pre_degree: tuple[str, ...]
     post_uncertain: tuple[str, ...]
     experiencer: tuple[str, ...]
     relative: tuple[str, ...]

@@ -26,6 +26,7 @@ from bot.nlp.triggers import (
     POST_RESOLVED,
     POST_TRIGGER_KEY,
     POST_UNCERTAIN,
+    PRE_DEGREE,
     PRE_HISTORICAL,
     PRE_NEGATION,
     PRE_TRIGGER_KEY,
@@ -37,6 +38,8 @@ from bot.nlp.triggers import (
 #: How many words may stand between a trigger and the finding it governs.
 PRE_WINDOW = 6
 POST_WINDOW = 3
+#: A degree word ("a bit") hedges only a finding at most this many words on.
+DEGREE_WINDOW = 1
 #: Words that may not stand between a finding and a "for 5 years" after it:
 #: "can't pee and back pain for years" dates the back pain, not the bladder.
 _NOT_IN_HISTORICAL_GAP = frozenset(
@@ -187,7 +190,8 @@ def assess(
     """Decide whether one finding is negated or uncertain.
 
     Triggers inside the finding itself are ignored ("can't hold my wee" is a
-    finding, not a denial). A pre-trigger governs findings up to
+    finding, not a denial), except a hedge that starts before it ("if you
+    can't feel your bum"). A pre-trigger governs findings up to
     :data:`PRE_WINDOW` words after it in the same sentence, unless a
     termination term comes between. A post-trigger governs a finding up to
     :data:`POST_WINDOW` words before it and only counts when it ends its
@@ -217,11 +221,16 @@ def assess(
     # mum's own back ("my mum had cancer and now her back hurts")
     relative_applies = experiencer_applies and not doc.spans.get(OTHER_PATIENT_KEY)
     for trig in pre:
-        if trig.end > span.start or trig.start < sent.start:
+        # A hedge may run into the finding ("if you can't | feel your bum"
+        # hedges "can't feel your bum"); any other trigger must end before it.
+        straddles = trig.start < span.start < trig.end and trig.label_ == PRE_UNCERTAIN
+        if (trig.end > span.start and not straddles) or trig.start < sent.start:
             continue
         if span.start - trig.end > PRE_WINDOW or not _no_termination_between(
             terminations, trig.end, span.start
         ):
+            continue
+        if trig.label_ == PRE_DEGREE and span.start - trig.end > DEGREE_WINDOW:
             continue
         if trig.label_ == PRE_NEGATION and _closes_a_list_item(doc, trig):
             continue
@@ -230,7 +239,7 @@ def assess(
         ):
             negated = True
         elif (
-            trig.label_ == PRE_UNCERTAIN
+            trig.label_ in (PRE_UNCERTAIN, PRE_DEGREE)
             or (trig.label_ == EXPERIENCER and experiencer_applies)
             or (trig.label_ == RELATIVE and relative_applies)
         ):

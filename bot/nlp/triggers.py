@@ -30,6 +30,7 @@ PRE_NEGATION = "pre_negation"
 POST_NEGATION = "post_negation"
 PSEUDO = "pseudo"
 PRE_UNCERTAIN = "pre_uncertain"
+PRE_DEGREE = "pre_degree"
 POST_UNCERTAIN = "post_uncertain"
 EXPERIENCER = "experiencer"
 RELATIVE = "relative"
@@ -43,6 +44,7 @@ PRE_SIDE = frozenset(
     {
         PRE_NEGATION,
         PRE_UNCERTAIN,
+        PRE_DEGREE,
         EXPERIENCER,
         RELATIVE,
         PSEUDO,
