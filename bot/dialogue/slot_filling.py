@@ -102,6 +102,9 @@ def answers_from_message(
         informs = any(
             not (e.get("entity") == "red_flag" and e.get("negated")) for e in entities
         )
+        # Nor is its "yes" when the message is about something else and does not
+        # open with a yes ("yesterday", read as affirm, to the emergency screen).
+        tells_other = any(e.get("entity") != "red_flag" for e in entities)
         answers.update(
             _answer_to_requested(
                 requested_slot,
@@ -110,6 +113,7 @@ def answers_from_message(
                 parse_duration,
                 unsure_is_yes,
                 trust_deny=not informs or typed_reply(text) == "no",
+                trust_affirm=not tells_other or typed_reply(text) == "yes",
             )
         )
         value = answers.get(requested_slot)
@@ -188,10 +192,13 @@ def _answer_to_requested(
     parse_duration: DurationParser | None,
     unsure_is_yes: bool = False,
     trust_deny: bool = True,
+    trust_affirm: bool = True,
 ) -> dict[str, Any]:
     if slot in RED_FLAG_ANSWERS:
         reply = typed_reply(text)
-        if intent == "affirm" or (intent != "deny" and reply == "yes"):
+        if (intent == "affirm" and trust_affirm) or (
+            intent != "deny" and reply == "yes"
+        ):
             return {slot: True}
         if (intent == "deny" and trust_deny) or reply == "no":
             return {slot: False}

@@ -357,6 +357,38 @@ def test_a_classifier_deny_of_a_message_that_says_something_else_is_not_a_no() -
     assert answers["pain_onset"] == "sudden"
 
 
+def test_a_classifier_yes_to_a_message_that_says_something_else_is_not_a_yes() -> None:
+    # "yesterday" to the emergency screen, classified affirm: asked again,
+    # never an emergency from the classifier's guess
+    answers = answers_from_message(
+        intent="affirm",
+        entities=[entity("duration", 1)],
+        requested_slot="has_cauda_equina_symptom",
+        text="yesterday",
+    )
+    assert "has_cauda_equina_symptom" not in answers
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("yes", []),
+        ("yes, since yesterday", [entity("duration", 1)]),
+        ("I do", []),
+    ],
+)
+def test_a_plain_or_typed_yes_still_answers_the_safety_question(
+    text: str, entities: list[dict]
+) -> None:
+    answers = answers_from_message(
+        intent="affirm",
+        entities=entities,
+        requested_slot="has_cauda_equina_symptom",
+        text=text,
+    )
+    assert answers["has_cauda_equina_symptom"] is True
+
+
 @pytest.mark.parametrize(
     ("text", "entities"),
     [
