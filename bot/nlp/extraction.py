@@ -97,6 +97,8 @@ def extract(
                 span.label_, span.kb_id_, experiencer
             ),
             historical_applies=span.label_ == RED_FLAG and span.kb_id_ in historical,
+            degree_applies=span.label_ == RED_FLAG
+            and span.kb_id_ in EMERGENCY_RED_FLAGS,
         )
         entities.append(
             ClinicalEntity(

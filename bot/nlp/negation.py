@@ -186,6 +186,7 @@ def assess(
     absent: bool = False,
     experiencer_applies: bool = False,
     historical_applies: bool = False,
+    degree_applies: bool = False,
 ) -> Assertion:
     """Decide whether one finding is negated or uncertain.
 
@@ -207,6 +208,9 @@ def assess(
         historical_applies: Whether "long-standing, unchanged" triggers
             ("for 5 years", "never changed") deny this finding: a red flag
             that asks about a new change is not that change.
+        degree_applies: Whether a degree word right before it ("a bit numb")
+            hedges this finding: only an emergency finding, which a hedge turns
+            into one direct question; "a bit shivery" is still a fever.
 
     Returns:
         The assertion status.
@@ -230,7 +234,9 @@ def assess(
             terminations, trig.end, span.start
         ):
             continue
-        if trig.label_ == PRE_DEGREE and span.start - trig.end > DEGREE_WINDOW:
+        if trig.label_ == PRE_DEGREE and (
+            not degree_applies or span.start - trig.end > DEGREE_WINDOW
+        ):
             continue
         if trig.label_ == PRE_NEGATION and _closes_a_list_item(doc, trig):
             continue
