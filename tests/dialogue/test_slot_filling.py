@@ -370,40 +370,28 @@ def test_a_classifier_yes_to_a_message_that_says_something_else_is_not_a_yes() -
 
 
 @pytest.mark.parametrize(
-    ("text", "entities"),
+    ("intent", "text", "entities", "answer"),
     [
-        ("yes", []),
-        ("yes, since yesterday", [entity("duration", 1)]),
-        ("I do", []),
+        ("affirm", "yes", [], True),
+        ("affirm", "yes, since yesterday", [entity("duration", 1)], True),
+        ("affirm", "I do", [], True),
+        ("deny", "no", [], False),
+        (
+            "deny",
+            "nope, it started after sleeping funny",
+            [entity("onset", "sudden")],
+            False,
+        ),
+        ("deny", "I don't think so", [], False),
     ],
 )
-def test_a_plain_or_typed_yes_still_answers_the_safety_question(
-    text: str, entities: list[dict]
+def test_a_plain_or_typed_yes_or_no_still_answers_the_safety_question(
+    intent: str, text: str, entities: list[dict], answer: bool
 ) -> None:
     answers = answers_from_message(
-        intent="affirm",
+        intent=intent,
         entities=entities,
         requested_slot="has_cauda_equina_symptom",
         text=text,
     )
-    assert answers["has_cauda_equina_symptom"] is True
-
-
-@pytest.mark.parametrize(
-    ("text", "entities"),
-    [
-        ("no", []),
-        ("nope, it started after sleeping funny", [entity("onset", "sudden")]),
-        ("I don't think so", []),
-    ],
-)
-def test_a_plain_or_typed_no_still_answers_the_safety_question(
-    text: str, entities: list[dict]
-) -> None:
-    answers = answers_from_message(
-        intent="deny",
-        entities=entities,
-        requested_slot="has_cauda_equina_symptom",
-        text=text,
-    )
-    assert answers["has_cauda_equina_symptom"] is False
+    assert answers["has_cauda_equina_symptom"] is answer
