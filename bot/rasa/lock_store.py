@@ -12,9 +12,11 @@ two things change:
   restart (the fault test lost 60 of 446). Taking a ticket is now retried for up
   to ``BACKCHAT_LOCK_RETRY_SECONDS`` (default 10), waiting without holding up
   the replica's other conversations, as the tracker store does for PostgreSQL.
-  A ticket that cannot be given back after the turn (Redis gone again) is
-  logged, not turned into a failed reply: the turn is done and saved, and the
-  ticket expires with its lifetime.
+  Giving the ticket back after the turn is retried the same way (a ticket
+  left in a Redis that came back would hold the conversation's next turn for
+  the lock's lifetime, a minute: the fault test's client gave up first); if
+  Redis stays away longer, it is logged, not turned into a failed reply: the
+  turn is done and saved, and the ticket expires with its lifetime.
 * **Round trips.** Rasa reads and writes the lock seven times per message (two
   to take a ticket, one to check it, four to give it back), each a blocking call
   that holds up the whole replica. Here it is four: the lock read when the
@@ -288,7 +290,11 @@ class ConversationLockStore(LockStore):
             )
         finally:
             try:
-                await self._cleanup(conversation_id, ticket)
+                # Retried too: a ticket left in a Redis that is back would hold
+                # the conversation's next turn until it expires (a minute).
+                await self._outlasting_outages(
+                    lambda: self._cleanup(conversation_id, ticket)
+                )
             except Exception as error:
                 if not unreachable(error):
                     raise
@@ -305,7 +311,7 @@ class ConversationLockStore(LockStore):
         while True:
             try:
                 return await operation()
-            except LockError as error:
+            except Exception as error:
                 if not unreachable(error) or time.monotonic() + pause > deadline:
                     raise
                 logger.warning("lock store unreachable; retrying")

@@ -92,11 +92,23 @@ async def test_after_the_retry_window_the_error_reaches_rasa(
             pass
 
 
-async def test_a_ticket_not_given_back_does_not_fail_the_turn() -> None:
+async def test_a_ticket_is_given_back_once_redis_is_back() -> None:
     backend = CountingStore()
     store = locks(backend)
     async with store.lock("eve"):
         backend.failures = 1  # Redis goes away before the ticket is given back
+    assert backend.calls[-3:] == ["get", "get", "delete"]
+    assert backend.get_lock("eve") is None
+
+
+async def test_a_ticket_not_given_back_does_not_fail_the_turn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(RETRY_ENV, "0")
+    backend = CountingStore()
+    store = locks(backend)
+    async with store.lock("eve"):
+        backend.failures = 100  # Redis stays away after the turn
     assert backend.calls[-1] == "get"
 
 
