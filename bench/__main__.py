@@ -78,6 +78,12 @@ def _args(argv: list[str] | None = None) -> argparse.Namespace:
         help="skip the production profile (1, 2, 4 replicas behind nginx)",
     )
     parser.add_argument(
+        "--production-only",
+        action="store_true",
+        help="only the production rows (and their embedded profiles): no starter "
+        "bot, no BackChat levels, no one-worker table",
+    )
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="py-spy the BackChat servers under an extra load level",
@@ -182,6 +188,28 @@ def _one_worker(plan: Plan, model: Path, workdir: Path) -> list[Combined]:
     return results
 
 
+def _start_starter(
+    args: argparse.Namespace, work: Path, stacks: dict[str, Stack], data: Results
+) -> None:
+    """Train (or reuse) Rasa's starter bot and start it, timing its cold start."""
+    starter = ensure_starter(retrain=args.retrain_starter)
+    data["bots"]["starter"]["cost"] = {
+        "train_s": round(starter.train_seconds, 1),
+        "train_measured": "this run" if starter.trained_now else "when cached",
+        "model_mb": _size_mb(starter.model),
+    }
+    say("starter: cold start")
+    stacks["starter"] = Stack(
+        model=starter.model,
+        workdir=work / "starter",
+        project=starter.project,
+        with_actions=starter_has_actions(starter.project),
+    )
+    cold = start_and_time(stacks["starter"], "hello")
+    data["bots"]["starter"]["cost"]["cold_start_s"] = round(cold, 1)
+    say(f"starter: first answer {cold:.1f} s after start")
+
+
 async def _profile(stack: Stack, seconds: int, out: Path) -> dict[str, Any]:
     from bench import profile
 
@@ -216,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     began = time.monotonic()
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     data: Results = {
-        "mode": "quick" if args.quick else "full",
+        "mode": ("quick" if args.quick else "full")
+        + (", production rows only" if args.production_only else ""),
         "started": stamp,
         "rasa": rasa_version(),
         "timeout_s": load.TIMEOUT_S,
@@ -227,12 +256,6 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="backchat-bench-"))
     stacks: dict[str, Stack] = {}
     try:
-        starter = ensure_starter(retrain=args.retrain_starter)
-        data["bots"]["starter"]["cost"] = {
-            "train_s": round(starter.train_seconds, 1),
-            "train_measured": "this run" if starter.trained_now else "when cached",
-            "model_mb": _size_mb(starter.model),
-        }
         model, train_s = _backchat_model(work, args.no_train)
         data["bots"]["backchat"]["cost"] = {
             "train_s": None if train_s is None else round(train_s, 1),
@@ -242,17 +265,8 @@ def main(argv: list[str] | None = None) -> int:
             "model_mb": _size_mb(model),
         }
 
-        say("starter: cold start")
-        stacks["starter"] = Stack(
-            model=starter.model,
-            workdir=work / "starter",
-            project=starter.project,
-            with_actions=starter_has_actions(starter.project),
-        )
-        cold = start_and_time(stacks["starter"], "hello")
-        data["bots"]["starter"]["cost"]["cold_start_s"] = round(cold, 1)
-        say(f"starter: first answer {cold:.1f} s after start")
-
+        if not args.production_only:
+            _start_starter(args, work, stacks, data)
         say(f"backchat: cold start ({BACKCHAT_WORKERS} Rasa workers, Redis locks)")
         ensure_redis()
         prepare_backchat_workdir(work / "backchat")
@@ -263,12 +277,13 @@ def main(argv: list[str] | None = None) -> int:
         data["bots"]["backchat"]["cost"]["cold_start_s"] = round(cold, 1)
         say(f"backchat: first answer {cold:.1f} s after start")
 
-        bots = {
-            "starter": (stacks["starter"], STARTER_SCRIPTS),
-            "backchat": (stacks["backchat"], BACKCHAT_SCRIPTS),
-        }
-        asyncio.run(_run_levels(plan, bots, data["bots"]))
-        data["one_worker"] = _one_worker(plan, model, work / "backchat-1")
+        if not args.production_only:
+            bots = {
+                "starter": (stacks["starter"], STARTER_SCRIPTS),
+                "backchat": (stacks["backchat"], BACKCHAT_SCRIPTS),
+            }
+            asyncio.run(_run_levels(plan, bots, data["bots"]))
+            data["one_worker"] = _one_worker(plan, model, work / "backchat-1")
         if not args.skip_production:
             from bench import production
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
+from typing_extensions import NotRequired
+
 
 class Level(TypedDict):
     """One round of one load level (``bench.stats.LevelResult`` as data)."""
@@ -45,6 +47,7 @@ class ProductionRow(Combined):
     embedded_workers: int
     replica_pss_mb: float | None
     cold_start_s: float
+    paired_ratio: NotRequired[float | None]  # median of the rounds' own ratios
 
 
 class Target(TypedDict):

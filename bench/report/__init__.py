@@ -31,7 +31,10 @@ def write(data: Results, out_dir: Path, stamp: str) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / f"{stamp}.json"
     json_path.write_text(json.dumps(data, indent=1))
-    plots = plot(data, out_dir)
+    # A run of the production rows alone has no levels to plot: the plots of
+    # the last full run are left as they are.
+    levels = any(bot.get("levels") for bot in data["bots"].values())
+    plots = plot(data, out_dir) if levels else []
     md_path = out_dir / "latest.md"
     md_path.write_text(markdown(data, plots))
     return json_path, md_path

@@ -232,6 +232,8 @@ def production_table(data: Results) -> list[str]:
                 f"{fmt(row['p95_ms'], 0)} / {fmt(embedded['p95_ms'], 0)}",
                 f"{row['lost']} / {embedded['lost']}",
                 fmt_ratio(ratio(row["throughput"], embedded["throughput"])),
+                fmt_ratio(row.get("paired_ratio")),
+                str(len(row.get("rounds") or [])),
                 fmt(row.get("replica_pss_mb"), 0),
                 fmt(row.get("cold_start_s")),
             ]
@@ -244,13 +246,15 @@ def production_table(data: Results) -> list[str]:
         "p95 ms production / embedded",
         "lost",
         "production ÷ embedded",
+        "median of the rounds' ratios",
+        "rounds",
         "MB per replica (PSS)",
         "cold start s",
     ]
     title = (
         "### Production profile: Rasa replicas behind nginx, PostgreSQL, Redis "
         "(embedded = BackChat over SQLite with as many Rasa workers as replicas; "
-        "rounds taking turns)"
+        "rounds taking turns, who goes first swapping each round)"
     )
     return ["", title, "", *table(header, rows), *targets_table(data)]
 
@@ -283,8 +287,10 @@ def targets_table(data: Results) -> list[str]:
 
 def summary(data: Results) -> str:
     """The summary tables (load, cost, quality) as markdown."""
-    lines = ["### Load (BackChat / starter, ratio = BackChat ÷ starter)", ""]
-    lines += load_table(data)
+    lines: list[str] = []
+    if any(bot.get("levels") for bot in data["bots"].values()):
+        lines += ["### Load (BackChat / starter, ratio = BackChat ÷ starter)", ""]
+        lines += load_table(data)
     lines += workers_table(data)
     lines += production_table(data)
     lines += ["", "### Cost", "", *cost_table(data)]

@@ -23,10 +23,12 @@ an INSERT each) instead of Rasa's 15 and two COMMITs (count queries, an INSERT
 per event, reads).
 
 Each read and each save is one round trip to the database, outside a
-transaction (a single statement needs none): on PostgreSQL every round trip
-waits with the whole Rasa process (SQLAlchemy is synchronous), so the first
-version's six per message (read the last id; begin, read it again, insert, read
-it again, commit) cost the production profile about 15% of its throughput.
+transaction (a single statement needs none): the first version's six per
+message (read the last id; begin, read it again, insert, read it again,
+commit) cost the production profile about 15% of its throughput. On
+PostgreSQL the two are awaited on the event loop, prepared once per kept
+connection (``bot.rasa.postgres_async``): the replica serves other
+conversations while PostgreSQL answers, without a worker thread.
 
 When the database cannot be reached (PostgreSQL restarting), reads and saves
 are retried for up to ``BACKCHAT_TRACKER_RETRY_SECONDS`` (default 20) before the
@@ -36,7 +38,8 @@ asked the first question again) and keep a failed save in memory only. Retries
 cannot duplicate events: a save appends only what the database does not hold.
 
 SQLite under SQLAlchemy 1.4 opens a new connection for every session by
-default; this store keeps a small pool instead.
+default; this store keeps a small pool instead. ``BACKCHAT_TRACKER_POOL_SIZE``
+(default 8) bounds the PostgreSQL connections a replica keeps for its turns.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.chat import erased_this_turn
+from bot.rasa import postgres_async
 from bot.settings import seconds_setting
 
 logger = logging.getLogger(__name__)
@@ -68,6 +72,8 @@ DEFAULT_RETRY_SECONDS = 20.0
 RETRY_ENV = "BACKCHAT_TRACKER_RETRY_SECONDS"
 DEFAULT_CACHE_SIZE = 500  # a long conversation's tracker is some 100-300 kB
 CACHE_SIZE_ENV = "BACKCHAT_TRACKER_CACHE_SIZE"
+DEFAULT_POOL_SIZE = 8  # PostgreSQL connections a replica keeps for its turns
+POOL_SIZE_ENV = "BACKCHAT_TRACKER_POOL_SIZE"
 SYNCHRONOUS_COMMIT_ENV = "BACKCHAT_TRACKER_SYNCHRONOUS_COMMIT"
 SYNCHRONOUS_COMMIT_VALUES = ("on", "off", "local", "remote_write", "remote_apply")
 
@@ -89,13 +95,28 @@ class _Appended:
     last_event_id: int | None
 
 
-def _cache_size() -> int:
-    raw = os.environ.get(CACHE_SIZE_ENV, "")
+def _whole_number(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
     try:
-        return max(0, int(raw)) if raw else DEFAULT_CACHE_SIZE
+        return max(0, int(raw)) if raw else default
     except ValueError as error:
-        message = f"{CACHE_SIZE_ENV} must be a whole number, got {raw!r}"
+        message = f"{name} must be a whole number, got {raw!r}"
         raise ValueError(message) from error
+
+
+def _cache_size() -> int:
+    return _whole_number(CACHE_SIZE_ENV, DEFAULT_CACHE_SIZE)
+
+
+def _postgres_connect_args(engine: sa.engine.Engine) -> dict[str, Any]:
+    """What SQLAlchemy passes ``psycopg2.connect`` for ``engine``, with the
+    options this store and Rasa add (``synchronous_commit``, the schema)."""
+    url = engine.url
+    args, keywords = engine.dialect.create_connect_args(url)
+    if args:
+        keywords = {"dsn": args[0], **keywords}
+    options = {**create_engine_kwargs(url), **_engine_options(url)}
+    return {**keywords, **options.get("connect_args", {})}
 
 
 def synchronous_commit() -> str | None:
@@ -178,7 +199,13 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(url, **options)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         self._single = sa.create_engine(url, isolation_level="AUTOCOMMIT", **options)
-        self._in_thread = url.get_backend_name() != "sqlite"
+        self._postgres: postgres_async.AsyncPostgres | None = None
+        self._sql: dict[sa.sql.Executable, tuple[str, dict[str, Any]]] = {}
+        if url.get_backend_name() == "postgresql":
+            self._postgres = postgres_async.AsyncPostgres(
+                _postgres_connect_args(self._single),
+                _whole_number(POOL_SIZE_ENV, DEFAULT_POOL_SIZE),
+            )
         self._index_events()
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
         self._capacity = _cache_size()
@@ -191,15 +218,17 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         while True:
             try:
                 return await operation()
-            except sa.exc.OperationalError as error:
+            except (sa.exc.OperationalError, *postgres_async.OUTAGES) as error:
                 if time.monotonic() + pause > deadline:
                     raise
                 logger.warning(
                     "tracker store unreachable (%s); retrying",
-                    type(error.orig).__name__,
+                    type(getattr(error, "orig", error)).__name__,
                 )
                 for engine in self.engines:  # their pooled connections are dead
                     engine.dispose()
+                if self._postgres is not None:
+                    self._postgres.close()
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, 1.0)
 
@@ -296,18 +325,32 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 
     async def _execute(
         self, statement: sa.sql.Executable, parameters: dict[str, Any]
-    ) -> list[sa.engine.Row]:
+    ) -> list[Any]:
         """The rows of one statement on an autocommit connection.
 
-        Over a network (PostgreSQL) in a worker thread: SQLAlchemy waits for the
-        answer, an INSERT's included (its commit waits for the disk), with the
-        GIL released, so the replica serves other conversations meanwhile
-        instead of stopping for it. SQLite's statements are work in this
-        process, which a thread would only add to.
+        On PostgreSQL awaited on the loop (``bot.rasa.postgres_async``): the
+        replica serves other conversations while the answer comes, an INSERT's
+        commit included. SQLite's statements are work in this process, run
+        through SQLAlchemy where they are.
         """
-        if self._in_thread:
-            return await asyncio.to_thread(self._execute_here, statement, parameters)
+        if self._postgres is not None:
+            sql, constants = self._sql_of(statement)
+            return await self._postgres.execute(sql, {**constants, **parameters})
         return self._execute_here(statement, parameters)
+
+    def _sql_of(self, statement: sa.sql.Executable) -> tuple[str, dict[str, Any]]:
+        """``statement`` as psycopg2 text and the values it binds itself
+        (``type_name = 'session_started'``), compiled once per statement."""
+        found = self._sql.get(statement)
+        if found is None:
+            compiled = statement.compile(dialect=self._single.dialect)
+            constants = {
+                name: bind.value
+                for name, bind in compiled.binds.items()
+                if not bind.required and bind.callable is None
+            }
+            found = self._sql[statement] = (str(compiled), constants)
+        return found
 
     def _execute_here(
         self, statement: sa.sql.Executable, parameters: dict[str, Any]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.production import levels, targets
+from bench.production import CLOSED_ROUNDS, levels, paired_ratio, rounds_of, targets
 from bench.report.tables import production_table, target_line
 
 
@@ -36,11 +36,14 @@ def test_the_table_sets_production_beside_embedded() -> None:
         "embedded_workers": 2,
         "replica_pss_mb": 480.0,
         "cold_start_s": 41.0,
+        "paired_ratio": 0.96,
+        "rounds": [{}, {}, {}],
     }
     lines = production_table({"production": [row]})
     assert lines[1].startswith("### Production profile")
     assert lines[5] == (
-        "| 2 / 2 | open | 40 | 39.0 / 40.0 | 120 / 200 | 0 / 0 | 0.97x | 480 | 41.0 |"
+        "| 2 / 2 | open | 40 | 39.0 / 40.0 | 120 / 200 | 0 / 0 | 0.97x | 0.96x | 3 "
+        "| 480 | 41.0 |"
     )
     assert production_table({}) == []
 
@@ -90,3 +93,19 @@ def test_the_latency_target_is_not_met_when_unmeasured_or_lossy() -> None:
     assert not targets([])[-1]["met"]
     lossy = row_of(2, "open", 40, 100.0, 100.0) | {"lost": 3}
     assert not targets([lossy])[-1]["met"]
+
+
+def test_closed_loops_play_more_rounds_in_a_full_plan() -> None:
+    assert rounds_of("closed", 3) == CLOSED_ROUNDS
+    assert rounds_of("open", 3) == 3
+    assert rounds_of("closed", 1) == 1  # a quick plan: one round
+
+
+def test_the_paired_ratio_is_the_median_of_the_rounds_own_ratios() -> None:
+    def round_(throughput: float) -> dict:
+        return {"throughput": throughput}
+
+    ours = [round_(t) for t in (80.0, 90.0, 50.0)]
+    theirs = [round_(t) for t in (100.0, 100.0, 100.0)]
+    assert paired_ratio(ours, theirs) == 0.8  # type: ignore[arg-type]
+    assert paired_ratio([round_(1.0)], [round_(0.0)]) is None  # type: ignore[list-item]

@@ -92,11 +92,23 @@ async def test_after_the_retry_window_the_error_reaches_rasa(
             pass
 
 
-async def test_a_ticket_not_given_back_does_not_fail_the_turn() -> None:
+async def test_a_ticket_is_given_back_once_redis_is_back() -> None:
     backend = CountingStore()
     store = locks(backend)
     async with store.lock("eve"):
         backend.failures = 1  # Redis goes away before the ticket is given back
+    assert backend.calls[-3:] == ["get", "get", "delete"]
+    assert backend.get_lock("eve") is None
+
+
+async def test_a_ticket_not_given_back_does_not_fail_the_turn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(RETRY_ENV, "0")
+    backend = CountingStore()
+    store = locks(backend)
+    async with store.lock("eve"):
+        backend.failures = 100  # Redis stays away after the turn
     assert backend.calls[-1] == "get"
 
 
@@ -133,3 +145,78 @@ def test_a_bad_retry_window_is_refused_with_its_name(
     monkeypatch.setenv(RETRY_ENV, "soon")
     with pytest.raises(ValueError, match=f"{RETRY_ENV} must be a number of seconds"):
         locks()
+
+
+class FakeAsyncRedis:
+    """``redis.asyncio.Redis``'s get, set and delete over a dict, counted."""
+
+    def __init__(self, failures: int = 0) -> None:
+        self.values: dict[str, bytes] = {}
+        self.calls: list[str] = []
+        self.failures = failures
+
+    def _call(self, name: str) -> None:
+        self.calls.append(name)
+        if self.failures:
+            self.failures -= 1
+            raise RedisConnectionError("Connection refused")
+
+    async def get(self, key: str) -> bytes | None:
+        self._call("get")
+        return self.values.get(key)
+
+    async def set(self, key: str, value: str) -> None:
+        self._call("set")
+        self.values[key] = value.encode()
+
+    async def delete(self, key: str) -> int:
+        self._call("delete")
+        return 1 if self.values.pop(key, None) is not None else 0
+
+
+def redis_locks(fake: FakeAsyncRedis) -> ConversationLockStore:
+    """The Redis store (no connection is made) with its awaited calls faked."""
+    store = ConversationLockStore(
+        EndpointConfig(url="127.0.0.1", store="redis", port=6399, db=1)
+    )
+    assert store.awaited is not None
+    store.awaited.red = fake  # type: ignore[assignment]
+    return store
+
+
+async def test_on_redis_a_turn_awaits_the_same_four_calls() -> None:
+    fake = FakeAsyncRedis()
+    store = redis_locks(fake)
+    async with store.lock("gus") as lock:
+        assert not lock.is_locked(lock.last_issued)
+        assert list(fake.values) == ["lock:gus"]  # Rasa's key, while held
+    assert fake.calls == ["get", "set", "get", "delete"]
+    assert fake.values == {}
+
+
+async def test_on_redis_a_second_message_waits_for_the_first() -> None:
+    store = redis_locks(FakeAsyncRedis())
+    order: list[str] = []
+
+    async def turn(name: str, hold: float) -> None:
+        async with store.lock("hal", wait_time_in_seconds=0.01):
+            order.append(f"{name} in")
+            await asyncio.sleep(hold)
+            order.append(f"{name} out")
+
+    first = asyncio.create_task(turn("first", 0.1))
+    await asyncio.sleep(0.01)
+    await turn("second", 0)
+    await first
+    assert order == ["first in", "first out", "second in", "second out"]
+
+
+async def test_on_redis_a_restart_is_waited_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(RETRY_ENV, "5")
+    fake = FakeAsyncRedis(failures=3)
+    async with redis_locks(fake).lock("ivy"):
+        pass
+    assert fake.calls[:3] == ["get", "get", "get"]
+    assert fake.values == {}
