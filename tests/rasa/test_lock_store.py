@@ -55,23 +55,6 @@ async def test_a_message_reads_and_writes_the_lock_four_times() -> None:
     assert backend.get_lock("ann") is None
 
 
-async def test_a_second_message_waits_for_the_first() -> None:
-    store = locks()
-    order: list[str] = []
-
-    async def turn(name: str, hold: float) -> None:
-        async with store.lock("bob", wait_time_in_seconds=0.01):
-            order.append(f"{name} in")
-            await asyncio.sleep(hold)
-            order.append(f"{name} out")
-
-    first = asyncio.create_task(turn("first", 0.1))
-    await asyncio.sleep(0.01)
-    await turn("second", 0)
-    await first
-    assert order == ["first in", "first out", "second in", "second out"]
-
-
 async def test_a_redis_restart_is_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(RETRY_ENV, "5")
     backend = CountingStore(failures=3)  # Redis refuses the first three calls
@@ -194,12 +177,13 @@ async def test_on_redis_a_turn_awaits_the_same_four_calls() -> None:
     assert fake.values == {}
 
 
-async def test_on_redis_a_second_message_waits_for_the_first() -> None:
-    store = redis_locks(FakeAsyncRedis())
+@pytest.mark.parametrize("on_redis", [False, True], ids=["in memory", "on redis"])
+async def test_a_second_message_waits_for_the_first(on_redis: bool) -> None:
+    store = redis_locks(FakeAsyncRedis()) if on_redis else locks()
     order: list[str] = []
 
     async def turn(name: str, hold: float) -> None:
-        async with store.lock("hal", wait_time_in_seconds=0.01):
+        async with store.lock("bob", wait_time_in_seconds=0.01):
             order.append(f"{name} in")
             await asyncio.sleep(hold)
             order.append(f"{name} out")
