@@ -53,6 +53,10 @@ def test_look_alikes_stay_quiet(run: Run, text: str, value: str) -> None:
     [
         ("my knee keeps giving way when I go down the stairs", "has_leg_weakness"),
         ("her skin is cold to touch and mottled on the legs", "has_sepsis_signs"),
+        (
+            "she has been wet twice today when she has always been dry",
+            "has_bladder_bowel_change",
+        ),
     ],
 )
 def test_the_real_finding_next_to_a_look_alike_stays(
