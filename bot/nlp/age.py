@@ -20,6 +20,13 @@ _WORD_NUMBER = (
 )
 _NUMBER = rf"(?P<n>\d{{1,3}}|{_WORD_NUMBER})"
 _YEARS = r"(?:years?|yrs?|yo|y/o|y\.o\.?|yr)"
+# Someone whose age a message may give after naming them ("mum is 74", "my nan 79")
+_RELATIVE = (
+    r"(?:mum|mom|mam|ma|mammy|mummy|dad|da|husband|hubby|wife|son|daughter"
+    r"|partner|nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad"
+    r"|granddad|grandpa|grandfather|father|mother|uncle|aunt|auntie|brother"
+    r"|sister|neighbour|neighbor|friend|client|patient|resident)"
+)
 
 _PATTERNS = [
     # "68 year old", "68-year-old", "68yo", "68 yrs old", "sixty eight years of age"
@@ -30,10 +37,7 @@ _PATTERNS = [
     # "I'm 68", "i am 68", "he's 80", "mum is 74" (not "I'm 5 weeks pregnant")
     re.compile(
         r"\b(?:i'?m|i\s+am|i\u2019m|s?hes|(?:s?he|they)(?:'s|\u2019s|\s+is|'re|\s+are)"
-        r"|(?:mum|mom|mam|ma|mammy|mummy|dad|da|husband|hubby|wife|son|daughter"
-        r"|partner|nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad"
-        r"|granddad|grandpa|grandfather|father|mother|uncle|aunt|auntie|brother"
-        r"|sister|neighbour|neighbor|friend|client|patient|resident)"
+        rf"|{_RELATIVE}"
         # "mum is 74", "mum's 74", "mums 74", "mum, 74,", "my husband (48)"
         r"(?:\s+is|'s|\u2019s|s|\s*,|\s*\())"
         rf"\s*(?:now\s+|only\s+|just\s+)?{_NUMBER}"
@@ -47,10 +51,7 @@ _PATTERNS = [
     re.compile(r"(?<![\w.])(?P<n>[1-9]\d{1,2})\s?(?:m|f|male|female)\b", re.I),
     # "my nan 79 missed the step": a relative named, then the age
     re.compile(
-        r"\bmy\s+(?:mum|mom|mam|dad|husband|hubby|wife|son|daughter|partner|nan"
-        r"|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad"
-        r"|grandpa|grandfather|father|mother|uncle|aunt|auntie|brother|sister)"
-        r"\s+(?P<n>[1-9]\d)\b"
+        rf"\bmy\s+{_RELATIVE}\s+(?P<n>[1-9]\d)\b"
         r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?|times?|mins?|miles?))",
         re.I,
     ),

@@ -12,11 +12,10 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from bot.rasa.lock_store import RETRY_ENV, ConversationLockStore
 
 
-class CountingStore(InMemoryLockStore):
-    """Rasa's in-memory store that counts calls and can fail the first ones."""
+class FailingCalls:
+    """Counts a fake's calls and fails the first ``failures`` of them."""
 
-    def __init__(self, failures: int = 0) -> None:
-        super().__init__()
+    def _count_calls(self, failures: int) -> None:
         self.calls: list[str] = []
         self.failures = failures
 
@@ -25,6 +24,14 @@ class CountingStore(InMemoryLockStore):
         if self.failures:
             self.failures -= 1
             raise RedisConnectionError("Connection refused")
+
+
+class CountingStore(FailingCalls, InMemoryLockStore):
+    """Rasa's in-memory store that counts calls and can fail the first ones."""
+
+    def __init__(self, failures: int = 0) -> None:
+        super().__init__()
+        self._count_calls(failures)
 
     def get_lock(self, conversation_id: str):  # type: ignore[no-untyped-def]
         self._call("get")
@@ -130,19 +137,12 @@ def test_a_bad_retry_window_is_refused_with_its_name(
         locks()
 
 
-class FakeAsyncRedis:
+class FakeAsyncRedis(FailingCalls):
     """``redis.asyncio.Redis``'s get, set and delete over a dict, counted."""
 
     def __init__(self, failures: int = 0) -> None:
         self.values: dict[str, bytes] = {}
-        self.calls: list[str] = []
-        self.failures = failures
-
-    def _call(self, name: str) -> None:
-        self.calls.append(name)
-        if self.failures:
-            self.failures -= 1
-            raise RedisConnectionError("Connection refused")
+        self._count_calls(failures)
 
     async def get(self, key: str) -> bytes | None:
         self._call("get")
