@@ -24,6 +24,8 @@ Conventions (written once here, tested in ``tests/nlp/test_durations.py``):
   (an upper bound, so chronicity is never understated);
 * "since the end of September" counts from the 1st of that month, like "since
   September";
+* clinical-note notation: "7/52" is 7 weeks, "3/12" 3 months, "5/7" 5 days
+  (a number of the week's 7 days, the year's 52 weeks or 12 months);
 * "for ages" and other phrases with no number are left alone (``None``): the
   bot should ask again rather than guess.
 """
@@ -219,6 +221,13 @@ class DurationMatch:
     days: int
 
 
+#: Clinical notes write durations as fractions of a week, a year in weeks or in
+#: months: "LBP 7/52", "3/12 hx", "pain 5/7".
+_NOTE_DENOMINATOR_DAYS = {"7": 1, "52": 7, "12": 30}
+_DATE_BEFORE = re.compile(r"\b(?:on|since|from|until|till|by)\s+$", re.IGNORECASE)
+_NOTE_DURATION = re.compile(r"(?<![\d/.])(?P<count>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
+
+
 def _number(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.strip().lower())
     if word in _NUMBER_WORDS:
@@ -334,6 +343,11 @@ def find_durations(text: str, today: date | None = None) -> list[DurationMatch]:
         candidates.append(DurationMatch(match.start(), match.end(), days))
     for match in _FIXED.finditer(text):
         days = _fixed_days(match.group("phrase"), today)
+        candidates.append(DurationMatch(match.start(), match.end(), days))
+    for match in _NOTE_DURATION.finditer(text):
+        if _DATE_BEFORE.search(text[max(0, match.start() - 7) : match.start()]):
+            continue  # "on 5/7" is a date
+        days = int(match.group("count")) * _NOTE_DENOMINATOR_DAYS[match.group("of")]
         candidates.append(DurationMatch(match.start(), match.end(), days))
 
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))

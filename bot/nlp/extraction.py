@@ -41,15 +41,17 @@ def clean_text(text: str) -> str:
     return _WORD_HYPHEN.sub(" ", text)
 
 
-def _experiencer_applies(label: str, value: str, experiencer: frozenset[str]) -> bool:
-    """Whether "someone else had it" triggers apply to an entity.
+def _triggers_apply(label: str, value: str, flag_values: frozenset[str]) -> bool:
+    """Whether triggers for ``flag_values`` (someone else's, long ago) apply to
+    an entity.
 
     An onset of major trauma is the same finding as the ``is_major_trauma``
-    red flag ("my son fell off his bike"), so it follows that flag.
+    red flag ("my son fell off his bike", "a car crash in 1978"), so it
+    follows that flag.
     """
     if label == RED_FLAG:
-        return value in experiencer
-    return label == ONSET and f"is_{value}" in experiencer
+        return value in flag_values
+    return label == ONSET and f"is_{value}" in flag_values
 
 
 def extract(
@@ -93,10 +95,8 @@ def extract(
             doc,
             span,
             absent=span.id_ == ABSENT,
-            experiencer_applies=_experiencer_applies(
-                span.label_, span.kb_id_, experiencer
-            ),
-            historical_applies=span.label_ == RED_FLAG and span.kb_id_ in historical,
+            experiencer_applies=_triggers_apply(span.label_, span.kb_id_, experiencer),
+            historical_applies=_triggers_apply(span.label_, span.kb_id_, historical),
             degree_applies=span.label_ == RED_FLAG
             and span.kb_id_ in EMERGENCY_RED_FLAGS,
         )

@@ -13,7 +13,8 @@ The term language is deliberately tiny. A term is words separated by spaces:
 * ``~`` matches one optional word or comma (any token but a sentence end, a
   negation word or a turn word: "but", "now", "then"), for ``not_when``
   phrases that reach across a clause ("legs like jelly after leg day");
-* ``<det>`` matches one optional determiner or possessive ("my", "the", "me").
+* ``<det>`` matches one optional determiner or possessive ("my", "the", "me");
+* ``<year>`` matches a four-digit number ("in 1978", "(2012)").
 
 No regular expressions, no nesting: a term that needs more is two terms.
 """
@@ -96,6 +97,9 @@ def compile_term(
             continue
         if raw == "<det>":
             pattern.append({"LOWER": {"IN": list(determiners)}, "OP": "?"})
+            continue
+        if raw == "<year>":
+            pattern.append({"SHAPE": "dddd"})
             continue
         optional = raw.endswith("?") and len(raw) > 1
         body = raw[:-1] if optional else raw
