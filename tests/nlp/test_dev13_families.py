@@ -14,6 +14,7 @@ import pytest
 
 from bot.nlp import ClinicalEntity, red_flags_present
 from bot.nlp.durations import find_durations
+from bot.nlp.patterns import compile_term
 from tests.nlp.conftest import found
 
 Run = Callable[[str], list[ClinicalEntity]]
@@ -52,6 +53,10 @@ Run = Callable[[str], list[ClinicalEntity]]
         ("new motor deficit in the right leg", "has_leg_weakness"),
         ("dorsiflexion 3/5 on the left today", "has_leg_weakness"),
         ("I cannot feel the ground under my right foot", "has_leg_weakness"),
+        (
+            "the tingling began in my heel but since Monday it crept up to my knee",
+            "has_leg_weakness",
+        ),
         ("both hands and arms going numb and weak", "has_leg_weakness"),
         # severe pain, a pile-up, an infection risk with worsening pain
         ("she screams if she is moved at all", "has_severe_pain"),
@@ -196,3 +201,21 @@ def test_clinical_note_durations(text: str, days: int) -> None:
 )
 def test_dates_scores_and_grades_are_not_durations(text: str) -> None:
     assert find_durations(text, today=date(2026, 11, 23)) == []
+
+
+def test_year_slot_matches_four_digits_only() -> None:
+    pattern = compile_term(
+        "in <year>", split=lambda w: [w], lemma_of=lambda w: w, determiners=("my",)
+    )
+    assert pattern[1] == {"SHAPE": "dddd"}
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("I came off my motorbike in 2003, all mended", True),
+        ("came off my motorbike at 40mph this morning", False),
+    ],
+)
+def test_a_crash_dated_by_its_year_is_history(run: Run, text: str, dated: bool) -> None:
+    assert ("is_major_trauma" not in red_flags_present(run(text))) is dated
