@@ -15,6 +15,7 @@ uncertain, given those marks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -37,6 +38,24 @@ from bot.nlp.triggers import (
 
 #: How many words may stand between a trigger and the finding it governs.
 PRE_WINDOW = 6
+#: A denial may reach further along a list of short items ("denies retention,
+#: incontinence, saddle anaesthesia and bilateral leg symptoms"), up to this
+#: many words, each item no longer than PRE_WINDOW (NegEx: scope runs on
+#: through a list until a termination term).
+LIST_WINDOW = 24
+_LIST_JOINS = frozenset({",", "and", "or", "nor", "/"})
+#: Only a denial of a list reaches along it ("denies", "no"); "not" and
+#: "never" deny a verb, and a verb in the gap starts a new clause ("not well
+#: controlled and has back pain with a fever").
+_LIST_DENIALS = frozenset(
+    {"no", "deny", "denies", "denied", "without", "nor", "neither"}
+)
+_CLAUSE_VERBS = frozenset({"have", "be", "do", "get", "feel", "go", "start", "notice"})
+#: Words that turn from the denied list to something else ("no numbness as
+#: such, more like my bum's gone to sleep").
+_LIST_TURNS = frozenset(
+    {"such", "more", "like", "rather", "actually", "except", "apart"}
+)
 POST_WINDOW = 3
 #: A degree word ("a bit") hedges only a finding at most this many words on.
 DEGREE_WINDOW = 1
@@ -145,6 +164,23 @@ def _closes_a_list_item(doc: Doc, trig: Span) -> bool:
     )
 
 
+def _in_denied_list(doc: Doc, trig: Span, span: Span) -> bool:
+    """Whether ``span`` is a later item of a list that ``trig`` denies: the
+    words between are short items joined by commas, "and", "or" or "nor"."""
+    if span.start - trig.end > LIST_WINDOW or trig.text.lower() not in _LIST_DENIALS:
+        return False
+    if any(
+        doc[i].lemma_ in _CLAUSE_VERBS or doc[i].lower_ in _LIST_TURNS
+        for i in range(trig.end, span.start)
+    ):
+        return False
+    joins = [i for i in range(trig.end, span.start) if doc[i].lower_ in _LIST_JOINS]
+    if not joins:
+        return False
+    edges = [trig.end - 1, *joins, span.start]
+    return all(b - a - 1 <= PRE_WINDOW for a, b in pairwise(edges))
+
+
 def _resolved_later(doc: Doc, span: Span, trig: Span) -> bool:
     """Whether ``trig`` ("came back as soon as I stood up") follows ``span`` in
     its sentence, with no contrast or new development between them."""
@@ -230,8 +266,10 @@ def assess(
         straddles = trig.start < span.start < trig.end and trig.label_ == PRE_UNCERTAIN
         if (trig.end > span.start and not straddles) or trig.start < sent.start:
             continue
-        if span.start - trig.end > PRE_WINDOW or not _no_termination_between(
-            terminations, trig.end, span.start
+        if not _no_termination_between(terminations, trig.end, span.start):
+            continue
+        if span.start - trig.end > PRE_WINDOW and not (
+            trig.label_ == PRE_NEGATION and _in_denied_list(doc, trig, span)
         ):
             continue
         if trig.label_ == PRE_DEGREE and (
