@@ -42,12 +42,11 @@ def clean_text(text: str) -> str:
 
 
 def _triggers_apply(label: str, value: str, flag_values: frozenset[str]) -> bool:
-    """Whether triggers for ``flag_values`` (someone else's, long ago) apply to
-    an entity.
+    """Whether triggers kept for ``flag_values`` (someone else's finding, a
+    long-standing one) apply to an entity.
 
     An onset of major trauma is the same finding as the ``is_major_trauma``
-    red flag ("my son fell off his bike", "a car crash in 1978"), so it
-    follows that flag.
+    red flag ("my son fell off his bike"), so it follows that flag.
     """
     if label == RED_FLAG:
         return value in flag_values
