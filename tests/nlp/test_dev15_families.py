@@ -83,6 +83,15 @@ def test_red_flag_families_are_found(run: Run, text: str, value: str) -> None:
         ("hit by a bus (figuratively) this week", "is_major_trauma"),
         ("a riding fall in my twenties, long healed", "is_major_trauma"),
         ("he jokes he's lost all feeling in his bum", "has_saddle_numbness"),
+        (
+            "I feel my heartbeat in my tummy lying down, GP said normal in thin people",
+            "has_pulsating_abdomen",
+        ),
+        (
+            "couldn't feel my legs after spinning, they just burned",
+            "has_bilateral_leg_weakness",
+        ),
+        ("back in 1998 I fell through a roof, fully mended", "is_major_trauma"),
     ],
 )
 def test_denied_settled_or_joked_findings_are_not_asserted(
