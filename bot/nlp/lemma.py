@@ -45,6 +45,9 @@ LEMMA_OVERRIDES: dict[str, str] = {
     "sweats": "sweat",
     "shivers": "shiver",
     "chills": "chill",
+    # the table reads "number" as "more numb"; here it is always the noun
+    "number": "number",
+    "numbers": "number",
 }
 
 
