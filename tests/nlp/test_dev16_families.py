@@ -21,10 +21,10 @@ Run = Callable[[str], list[ClinicalEntity]]
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        # cauda equina: starting to pee, a poo not felt in time, pins and needles in the saddle
+        # cauda equina: starting to pee, a poo not felt in time, a tingling saddle
         ("my mum is struggling to wee since Tuesday", "has_bladder_bowel_change"),
         ("having to strain to start peeing now", "has_bladder_bowel_change"),
-        ("didn't know I needed the loo till it was too late", "has_bladder_bowel_change"),
+        ("didn't know I needed a poo till it was too late", "has_bladder_bowel_change"),
         ("there's been leaking from my bottom overnight", "has_bladder_bowel_change"),
         ("he could not hold in a number two at work", "has_bladder_bowel_change"),
         ("pins and needles around my back passage today", "has_saddle_numbness"),
@@ -38,7 +38,7 @@ Run = Callable[[str], list[ClinicalEntity]]
         ("my big toe is weak and floppy", "has_leg_weakness"),
         ("I keep tripping over my right foot", "has_leg_weakness"),
         ("my thigh gives way on the stairs", "has_leg_weakness"),
-        # cancer: chemo now, a spread cancer, pain that grows or catches on a cough, a band
+        # cancer: chemo now, a spread cancer, pain that grows or catches, a band
         ("started chemo last month", "has_active_cancer"),
         ("the breast cancer has spread", "has_active_cancer"),
         ("the ache is getting worse", "has_progressive_pain"),
