@@ -57,6 +57,17 @@ Run = Callable[[str], list[ClinicalEntity]]
         ("came off the roof of a three storey block", "is_major_trauma"),
         ("landed 20 ft down on the rocks", "is_major_trauma"),
         ("he was knocked off his bike, fine at first, now in agony", "is_major_trauma"),
+        # beyond the spine in lay words
+        ("his left arm aches and he's sweating buckets", "has_chest_pain"),
+        ("the scan said my aorta is a bit enlarged", "has_pulsating_abdomen"),
+        ("felt like something tore inside my tummy", "has_tearing_pain"),
+        ("blood on the tissue when I coughed", "has_severe_breathlessness"),
+        ("sciatica on the left, and it's in the other leg too", "has_leg_symptoms"),
+        ("numb across both cheeks since the morning", "has_saddle_numbness"),
+        ("on the toilet it's like sitting on air", "has_saddle_numbness"),
+        ("wee just comes out on its own", "has_bladder_bowel_change"),
+        ("my bones are thin and brittle, the scan said", "has_fracture_risk"),
+        ("aching all over, hips and shoulders too", "has_widespread_pain"),
         # a crisis said outright
         ("the voices keep telling me to die", "has_suicidal_thoughts"),
     ],
@@ -93,10 +104,6 @@ def test_veiled_crisis_gets_a_gentle_check(run: Run, text: str) -> None:
     ("text", "value"),
     [
         ("the kids wet the bed so I was up all night", "has_bladder_bowel_change"),
-        (
-            "dad came home with a catheter after his hip operation",
-            "has_bladder_bowel_change",
-        ),
         ("I put catheters in all day at work", "has_bladder_bowel_change"),
         ("weak in the knees at the wedding speech", "has_bilateral_leg_weakness"),
         ("legs like jelly on the big dipper ride", "has_bilateral_leg_weakness"),
