@@ -22,6 +22,7 @@ No regular expressions, no nesting: a term that needs more is two terms.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 TokenPattern = list[dict[str, Any]]
@@ -78,6 +79,7 @@ def compile_term(
     words = term.split()
     if words and ({"*", "~"} & {words[0], words[-1]}):
         raise TermSyntaxError(f"term {term!r} may not start or end with a gap")
+    _reject_split_phrase(term, words)
     pattern: TokenPattern = []
     required = 0
     for raw in words:
@@ -134,6 +136,33 @@ def compile_term(
     if not required:
         raise TermSyntaxError(f"term {term!r} has no required word")
     return pattern
+
+
+def _reject_split_phrase(term: str, words: Sequence[str]) -> None:
+    """Refuse a term that reads as a phrase split across alternatives.
+
+    Alternatives bind one word each, so "breastbone|sternum|breast bone" means
+    (breastbone or sternum or breast) followed by "bone", and "breastbone"
+    alone never matches. The tell-tale signs: an alternative that is the very
+    next word ("step|bottom step"), or one that joined with the next word is
+    another alternative ("breast" + "bone").
+    """
+    for word, following in pairwise(words):
+        if "|" not in word or following in {"*", "~", "?"}:
+            continue
+        if following.startswith("<"):
+            continue
+        alternatives = {alt.lstrip("=") for alt in word.rstrip("?").split("|")}
+        for nxt in following.rstrip("?").split("|"):
+            nxt = nxt.lstrip("=")
+            if nxt in alternatives or any(
+                alt + nxt in alternatives for alt in alternatives
+            ):
+                raise TermSyntaxError(
+                    f"{word!r} {following!r} in term {term!r} reads as a phrase "
+                    "split across alternatives (each alternative is one word); "
+                    "write the phrase as a separate term"
+                )
 
 
 def split_leading_alternatives(pattern: TokenPattern) -> list[TokenPattern]:

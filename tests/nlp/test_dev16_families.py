@@ -124,6 +124,29 @@ def test_look_alikes_are_not_asserted(run: Run, text: str, value: str) -> None:
     assert (value, False, False) not in found(run(text), "red_flag")
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # phrases that had been split across alternatives, never matching
+        ("a dull pressure behind the breastbone", "has_chest_pain"),
+        ("missed the kerb and went down", "is_after_injury"),
+        ("my knee buckled twice today", "has_leg_weakness"),
+        ("both my legs just gave way", "has_bilateral_leg_weakness"),
+        ("she was thrown from the car", "is_major_trauma"),
+        ("I've never had this before", "is_new_pain"),
+        ("it hurts in several places", "has_widespread_pain"),
+        ("numbness around my back passage", "has_saddle_numbness"),
+        ("the tingling is getting higher every day", "has_leg_weakness"),
+        # 'racing' is not a race: breathless with a racing heart
+        ("very short of breath, my heart is racing", "has_severe_breathlessness"),
+    ],
+)
+def test_phrases_once_split_across_alternatives_are_found(
+    run: Run, text: str, value: str
+) -> None:
+    assert value in red_flags_present(run(text))
+
+
 def test_laughter_after_a_finding_hedges_it(run: Run) -> None:
     entities = run("my legs went weak lol")
     assert ("has_bilateral_leg_weakness", False, False) not in found(

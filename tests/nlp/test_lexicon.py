@@ -95,6 +95,22 @@ def test_bad_term_syntax_names_group(tmp_path: Path) -> None:
         build_pipeline(_write(tmp_path, {**MINIMAL, "groups": [group]}))
 
 
+@pytest.mark.parametrize(
+    "term",
+    [
+        "behind|under <det> breastbone|sternum|breast bone",  # breast + bone
+        "missed <det> kerb|step|bottom step",  # an alternative is the next word
+        "pulse in <det> navel|bellybutton|belly button",  # belly + button
+    ],
+)
+def test_a_phrase_split_across_alternatives_is_refused(
+    tmp_path: Path, term: str
+) -> None:
+    group = {**MINIMAL["groups"][0], "terms": [term]}
+    with pytest.raises(LexiconError, match="split across alternatives"):
+        build_pipeline(_write(tmp_path, {**MINIMAL, "groups": [group]}))
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match="cannot read lexicon"):
         load_lexicon(tmp_path / "nope.yml")
