@@ -123,15 +123,21 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
     affirmed = stated_flags(facts.entities, hedged=False)
     hedged = stated_flags(facts.entities, hedged=True)
     steps: list[str] = []
+    emergency = facts.is_emergency_now or bool(affirmed & EMERGENCY_RED_FLAGS)
+    # Veiled wording, or the classifier alone, gets a gentle check: first, or
+    # straight after the emergency advice when the message also states an
+    # emergency ("peeing feels weird, like I can't tell when I'm done").
+    check_crisis_after: list[str] = []
     if CRISIS_RED_FLAG in affirmed or facts.crisis_answer_now:
         steps.append(UTTER_CRISIS)
     elif (CRISIS_RED_FLAG in hedged or facts.intent == CRISIS_INTENT) and (
         facts.last_bot_response != UTTER_CRISIS_CHECK
     ):
-        # Veiled wording, or the classifier alone: a gentle check first.
-        return [UTTER_CRISIS_CHECK, LISTEN]
+        if emergency and not (facts.paused or facts.emergency_given):
+            check_crisis_after = [UTTER_CRISIS_CHECK]
+        elif not _emergency_question_outranks_a_guess(facts, hedged):
+            return [UTTER_CRISIS_CHECK, LISTEN]
 
-    emergency = facts.is_emergency_now or bool(affirmed & EMERGENCY_RED_FLAGS)
     if facts.paused:
         # Only safety speaks while a clinician holds the case.
         if emergency:
@@ -143,7 +149,7 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
     if emergency:
         if facts.form_active:
             steps.append(DEACTIVATE_FORM)
-        return [*steps, UTTER_EMERGENCY, ACTION_HANDOFF, LISTEN]
+        return [*steps, UTTER_EMERGENCY, ACTION_HANDOFF, *check_crisis_after, LISTEN]
     if steps:  # crisis without an emergency: stop the questions, offer to go on
         if facts.form_active:
             steps.append(DEACTIVATE_FORM)
@@ -164,6 +170,18 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
         return [UTTER_CONFIRM_TRAUMA, LISTEN]
 
     return _after_a_message_question(facts) or _triage_from_facts(facts)
+
+
+def _emergency_question_outranks_a_guess(facts: TurnFacts, hedged: set[str]) -> bool:
+    """Whether the confirming question about a hedged emergency comes before a
+    crisis check that only the classifier suggested (no crisis words at all):
+    the rules heard a possible emergency, the classifier merely guessed."""
+    if CRISIS_RED_FLAG in hedged or facts.paused or facts.emergency_given:
+        return False
+    doubted = (hedged & EMERGENCY_RED_FLAGS) - {MAJOR_TRAUMA}
+    return bool(doubted or facts.emergency_if_hedged_true) and (
+        facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
+    )
 
 
 def emergency_if_hedged_true(

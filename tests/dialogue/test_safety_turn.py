@@ -105,6 +105,34 @@ def flag(value: str, **flags: bool) -> dict[str, Any]:
             id="can't go on like this gets a gentle check",
         ),
         pytest.param(
+            TurnFacts(
+                "report_emergency_symptom",
+                [
+                    flag("has_suicidal_thoughts", uncertain=True),
+                    flag("has_bladder_bowel_change"),
+                ],
+                is_emergency_now=True,
+            ),
+            [UTTER_EMERGENCY, ACTION_HANDOFF, UTTER_CRISIS_CHECK, LISTEN],
+            id="a veiled crisis does not hold back emergency advice",
+        ),
+        pytest.param(
+            TurnFacts("express_crisis", [flag("has_saddle_numbness", uncertain=True)]),
+            [UTTER_CONFIRM_EMERGENCY, LISTEN],
+            id="a hedged emergency is asked before a crisis only guessed",
+        ),
+        pytest.param(
+            TurnFacts(
+                "express_crisis",
+                [
+                    flag("has_suicidal_thoughts", uncertain=True),
+                    flag("has_saddle_numbness", uncertain=True),
+                ],
+            ),
+            [UTTER_CRISIS_CHECK, LISTEN],
+            id="veiled crisis words are checked first",
+        ),
+        pytest.param(
             TurnFacts("deny", [], last_bot_response=UTTER_CRISIS),
             [UTTER_CRISIS_CLOSE, LISTEN],
             id="no to carrying on after the crisis lines",

@@ -68,6 +68,13 @@ Run = Callable[[str], list[ClinicalEntity]]
         ("wee just comes out on its own", "has_bladder_bowel_change"),
         ("my bones are thin and brittle, the scan said", "has_fracture_risk"),
         ("aching all over, hips and shoulders too", "has_widespread_pain"),
+        # the saddle and both legs in more words
+        ("her bottom and the insides of her thighs are numb", "has_saddle_numbness"),
+        ("it's spread round to my back passage now", "has_saddle_numbness"),
+        ("my fanny has gone numb", "has_saddle_numbness"),
+        ("the tingling has moved into the other leg", "has_bilateral_leg_weakness"),
+        ("when I need a wee I can't feel it properly", "has_bladder_bowel_change"),
+        ("ages b4 anything comes out", "has_bladder_bowel_change"),
         # a crisis said outright
         ("the voices keep telling me to die", "has_suicidal_thoughts"),
     ],
@@ -145,6 +152,11 @@ def test_phrases_once_split_across_alternatives_are_found(
     run: Run, text: str, value: str
 ) -> None:
     assert value in red_flags_present(run(text))
+
+
+def test_done_said_of_a_wee_is_not_a_veiled_crisis(run: Run) -> None:
+    entities = run("I can't tell when I'm done peeing")
+    assert ("has_suicidal_thoughts", False, True) not in found(entities, "red_flag")
 
 
 def test_laughter_after_a_finding_hedges_it(run: Run) -> None:
