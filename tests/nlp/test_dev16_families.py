@@ -166,5 +166,19 @@ def test_laughter_after_a_finding_hedges_it(run: Run) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("numb legs? only from sitting on them", "has_bilateral_leg_weakness"),
+        ("my lips went blue 😂 blueberry smoothie", "has_sepsis_signs"),
+        ("fell off a roof? only in my dreams 🙄", "is_major_trauma"),
+    ],
+)
+def test_a_joke_or_an_echoed_question_is_asked_about_not_acted_on(
+    run: Run, text: str, value: str
+) -> None:
+    assert (value, False, False) not in found(run(text), "red_flag")
+
+
 def test_number_is_not_read_as_more_numb(run: Run) -> None:
     assert not found(run("my phone number changed"), "symptom")
