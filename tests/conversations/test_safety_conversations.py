@@ -91,6 +91,24 @@ def test_a_person_in_crisis_hears_the_crisis_lines_before_any_question(
     exchange(stack, who, [("yes", ["utter_ask_pain_location"])])  # the back pain
 
 
+def test_a_veiled_crisis_follows_the_emergency_advice_and_a_yes_gets_the_lines(
+    stack: Stack,
+) -> None:
+    who = sender()
+    exchange(
+        stack,
+        who,
+        [
+            (
+                "since yesterday I can't feel when I wipe and I can't go on like this",
+                [*EMERGENCY_OUTCOME, "utter_crisis_check"],
+            ),
+            ("yes", ["utter_crisis", "utter_emergency_stays"]),
+        ],
+    )
+    assert case_for(stack, who).urgency == "emergency"
+
+
 def test_crushing_chest_pain_with_back_pain_is_an_emergency_with_its_reason(
     stack: Stack,
 ) -> None:
