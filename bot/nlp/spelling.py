@@ -79,6 +79,9 @@ class Speller:
         """The word ``norm`` stands for (``norm`` itself when unsure)."""
         if norm in self.spellings:
             return self.spellings[norm]
+        dropped_g = self._dropped_g(norm)
+        if dropped_g:
+            return dropped_g
         if (
             len(norm) < MIN_CORRECTED_LENGTH
             or not norm.isalpha()
@@ -97,3 +100,15 @@ class Speller:
             # dropped), as a changed letter is the commoner slip
             candidates = {w for w in candidates if len(w) == len(norm)}
         return candidates.pop() if len(candidates) == 1 else norm
+
+    def _dropped_g(self, norm: str) -> str | None:
+        """ "leakin", "shootin", "fallin": the -ing word with its g dropped, as
+        chat and many accents write it, when that word is English or the
+        lexicon's and the typed form is neither."""
+        if not (norm.endswith("in") and len(norm) >= 4 and norm.isalpha()):
+            return None
+        if norm in self.english_words or norm in self.lexicon_words:
+            return None
+        full = norm + "g"
+        known = full in self.english_words or full in self.lexicon_words
+        return full if known else None

@@ -40,6 +40,21 @@ def test_read(speller: Speller, typed: str, read: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("leakin", "leaking"),  # the -ing word, English, with its g dropped
+        ("feelin", "feeling"),  # a lexicon word with its g dropped
+        ("cousin", "cousin"),  # English already: never changed
+        ("robin", "robin"),
+        ("zorbin", "zorbin"),  # "zorbing" is no word here: left alone
+    ],
+)
+def test_a_dropped_g_is_read_back(typed: str, read: str) -> None:
+    speller = Speller({}, ["feeling"], frozenset({"leaking", "cousin", "robin"}))
+    assert speller.read(typed) == read
+
+
+@pytest.mark.parametrize(
     ("a", "b", "one"),
     [
         ("bladdar", "bladder", True),
