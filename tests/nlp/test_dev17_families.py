@@ -67,6 +67,13 @@ def test_red_flag_families_are_found(run: Run, text: str, value: str) -> None:
         ("shivering all day since the boiler broke", "has_sepsis_signs"),
         ("slurring my words after the wedding drinks", "has_sepsis_signs"),
         ("the match was fever pitch", "has_sepsis_signs"),
+        ("the crowd was at fever pitch", "has_fever"),
+        ("I run the suicide prevention training at work", "has_suicidal_thoughts"),
+        ("the character in my book is suicidal", "has_suicidal_thoughts"),
+        ("a tearing sound from my back brace velcro", "has_tearing_pain"),
+        ("my old car crash, long healed", "is_major_trauma"),
+        ("he was jumping up and down at the gig", "is_major_trauma"),
+        ("slow because it hurts, not because her legs are weak", "has_leg_weakness"),
     ],
 )
 def test_look_alikes_are_not_asserted(run: Run, text: str, value: str) -> None:
@@ -76,6 +83,10 @@ def test_look_alikes_are_not_asserted(run: Run, text: str, value: str) -> None:
 def test_a_pet_s_cancer_is_not_the_person_s(run: Run) -> None:
     entities = run("my cat has cancer and I hurt my back carrying her")
     assert ("has_cancer_history", False, False) not in found(entities, "red_flag")
+
+
+def test_being_jumped_is_an_assault(run: Run) -> None:
+    assert "is_major_trauma" in red_flags_present(run("I got jumped last night"))
 
 
 def test_a_hypothetical_is_not_a_finding(run: Run) -> None:
