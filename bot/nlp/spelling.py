@@ -12,6 +12,9 @@ through a :class:`Speller` first:
    both start with the same letter. Short words are left alone: at four
    letters or fewer, one slip reaches too many words. Of two such words,
    the one with a letter changed is taken, if it is the only one.
+
+Between the two, a dropped g ("leakin", "shootin") is put back when the -ing
+word is English or the lexicon's and the typed form is neither.
 """
 
 from __future__ import annotations
@@ -102,7 +105,7 @@ class Speller:
         return candidates.pop() if len(candidates) == 1 else norm
 
     def _dropped_g(self, norm: str) -> str | None:
-        """ "leakin", "shootin", "fallin": the -ing word with its g dropped, as
+        """The -ing word a g-dropped form stands for ("leakin", "fallin"), as
         chat and many accents write it, when that word is English or the
         lexicon's and the typed form is neither."""
         if not (norm.endswith("in") and len(norm) >= 4 and norm.isalpha()):
