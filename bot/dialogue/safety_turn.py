@@ -124,6 +124,11 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
     hedged = stated_flags(facts.entities, hedged=True)
     steps: list[str] = []
     emergency = facts.is_emergency_now or bool(affirmed & EMERGENCY_RED_FLAGS)
+    # An emergency the rules heard in hedged words, not yet asked about.
+    doubted = (hedged & EMERGENCY_RED_FLAGS) - {MAJOR_TRAUMA}
+    emergency_in_doubt = bool(doubted or facts.emergency_if_hedged_true) and (
+        facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
+    )
     # Veiled wording, or the classifier alone, gets a gentle check: first, or
     # straight after the emergency advice when the message also states an
     # emergency ("peeing feels weird, like I can't tell when I'm done").
@@ -135,7 +140,14 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
     ):
         if emergency and not (facts.paused or facts.emergency_given):
             check_crisis_after = [UTTER_CRISIS_CHECK]
-        elif not _emergency_question_outranks_a_guess(facts, hedged):
+        elif (
+            CRISIS_RED_FLAG in hedged
+            or facts.paused
+            or facts.emergency_given
+            or not emergency_in_doubt
+        ):
+            # Crisis words come first; a crisis only the classifier guessed
+            # waits behind the question about an emergency the rules heard.
             return [UTTER_CRISIS_CHECK, LISTEN]
 
     if facts.paused:
@@ -161,27 +173,14 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
         and not affirmed
         and not facts.screen_denied_now
     )
-    doubted = (hedged & EMERGENCY_RED_FLAGS) - {MAJOR_TRAUMA}
-    if (guessed or doubted or facts.emergency_if_hedged_true) and (
-        facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
+    if emergency_in_doubt or (
+        guessed and facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
     ):
         return [UTTER_CONFIRM_EMERGENCY, LISTEN]
     if _injury_of_unknown_force(facts, affirmed | hedged):
         return [UTTER_CONFIRM_TRAUMA, LISTEN]
 
     return _after_a_message_question(facts) or _triage_from_facts(facts)
-
-
-def _emergency_question_outranks_a_guess(facts: TurnFacts, hedged: set[str]) -> bool:
-    """Whether the confirming question about a hedged emergency comes before a
-    crisis check that only the classifier suggested (no crisis words at all):
-    the rules heard a possible emergency, the classifier merely guessed."""
-    if CRISIS_RED_FLAG in hedged or facts.paused or facts.emergency_given:
-        return False
-    doubted = (hedged & EMERGENCY_RED_FLAGS) - {MAJOR_TRAUMA}
-    return bool(doubted or facts.emergency_if_hedged_true) and (
-        facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
-    )
 
 
 def emergency_if_hedged_true(
