@@ -43,6 +43,7 @@ _TRIGGER_KINDS = (
     "pre_historical",
     "post_historical",
     "post_resolved",
+    "post_explained",
 )
 _ASSERTION_KEYS = {
     "source",
@@ -122,6 +123,11 @@ class AssertionTriggers:
             numb on the bleachers, it came back as soon as I stood up"): a
             passing, positional feeling, not the lasting change a red flag asks
             about. Applies to ``historical_values``.
+        post_explained: Explain an alarming finding away further on in the
+            message ("I couldn't feel my feet. Turned out the dog had slept
+            on them"). Like a ``post_resolved`` trigger out of its sentence,
+            they hedge an emergency finding before them: the bot asks instead
+            of acting, and never drops it.
         historical_values: Values that historical triggers apply to (new
             findings only; a past cancer stays a cancer history).
     """
@@ -141,6 +147,7 @@ class AssertionTriggers:
     pre_historical: tuple[str, ...] = ()
     post_historical: tuple[str, ...] = ()
     post_resolved: tuple[str, ...] = ()
+    post_explained: tuple[str, ...] = ()
     historical_values: frozenset[str] = frozenset()
 
     def by_kind(self) -> dict[str, tuple[str, ...]]:
@@ -158,7 +165,9 @@ class Lexicon:
         groups: Term groups, in file order.
         assertion: Negation and uncertainty triggers.
         spellings: Chat forms and the words they stand for ("wen": "when"),
-            read before matching (:mod:`bot.nlp.spelling`).
+            read before matching (:mod:`bot.nlp.spelling`); a form that
+            stands for two words ("cannae": "can not") is split into two
+            tokens (:func:`bot.nlp.pipeline.build_pipeline`).
     """
 
     version: str
@@ -166,6 +175,18 @@ class Lexicon:
     groups: tuple[TermGroup, ...]
     assertion: AssertionTriggers
     spellings: Mapping[str, str] = field(default_factory=dict)
+
+    def one_word_spellings(self) -> dict[str, str]:
+        """The spellings read as one word ("wen": "when")."""
+        return {k: v for k, v in self.spellings.items() if " " not in v}
+
+    def two_word_spellings(self) -> dict[str, tuple[str, str]]:
+        """The forms that stand for two words ("cannae": ("can", "not"))."""
+        return {
+            k: (v.split()[0], v.split()[1])
+            for k, v in self.spellings.items()
+            if " " in v
+        }
 
     def words(self) -> frozenset[str]:
         """Every plain word the terms, their exceptions and the triggers are
@@ -327,7 +348,7 @@ def parse_lexicon(data: Any, path: Path) -> Lexicon:
 
 
 def _parse_spellings(raw: Any, path: Path) -> dict[str, str]:
-    """The ``spellings`` table: one lower-case word for one lower-case word."""
+    """The ``spellings`` table: one lower-case word for one or two words."""
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -340,12 +361,14 @@ def _parse_spellings(raw: Any, path: Path) -> dict[str, str]:
         or not v.strip()
         or k != k.lower()
         or " " in k
+        or len(v.split()) > 2
+        or v != " ".join(v.split())
     ]
     if bad:
         raise _fail(
             path,
             "spellings",
-            f"each entry maps one lower-case word to a word; bad: {bad!r} "
+            f"each entry maps one lower-case word to one or two words; bad: {bad!r} "
             "(quote YAML words such as no, yes, on, off)",
         )
     return dict(raw)

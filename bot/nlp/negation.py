@@ -24,6 +24,7 @@ from bot.nlp.triggers import (
     OTHER_PATIENT_KEY,
     POST_HISTORICAL,
     POST_NEGATION,
+    POST_EXPLAINED,
     POST_RESOLVED,
     POST_TRIGGER_KEY,
     POST_UNCERTAIN,
@@ -199,6 +200,15 @@ def _resolved_later(doc: Doc, span: Span, trig: Span) -> bool:
     )
 
 
+def _explained_later(doc: Doc, span: Span, trig: Span) -> bool:
+    """Whether ``trig`` (went away, turned out, good as new) comes after
+    ``span`` anywhere in the message, with no new development between them
+    ("...fine by Monday, but now it is numb again")."""
+    return trig.start >= span.end and not any(
+        doc[i].lower_ in _RESOLVED_BARRIERS for i in range(span.end, trig.start)
+    )
+
+
 def _dated_later(doc: Doc, span: Span, trig: Span) -> bool:
     """Whether a "years ago" or "nothing new" further on in the finding's
     sentence may date it ("a catheter for a day after my c-section 3 years
@@ -244,9 +254,11 @@ def assess(
         historical_applies: Whether "long-standing, unchanged" triggers
             ("for 5 years", "never changed") deny this finding: a red flag
             that asks about a new change is not that change.
-        degree_applies: Whether a degree word right before it ("a bit numb")
-            hedges this finding: only an emergency finding, which a hedge turns
-            into one direct question; "a bit shivery" is still a fever.
+        degree_applies: Whether a degree word right before it ("a bit numb"),
+            or a resolution or explanation anywhere after it ("turned out the
+            dog slept on them"), hedges this finding: only an emergency
+            finding, which a hedge turns into one direct question; "a bit
+            shivery" is still a fever.
 
     Returns:
         The assertion status.
@@ -289,10 +301,16 @@ def assess(
         ):
             uncertain = True
     for trig in post:
-        if trig.label_ == POST_RESOLVED:
-            negated = negated or (
-                historical_applies and _resolved_later(doc, span, trig)
-            )
+        if trig.label_ in (POST_RESOLVED, POST_EXPLAINED):
+            if (
+                trig.label_ == POST_RESOLVED
+                and historical_applies
+                and _resolved_later(doc, span, trig)
+            ):
+                negated = True
+            elif degree_applies and _explained_later(doc, span, trig):
+                # too far to deny, near enough to doubt: asked, not acted on
+                uncertain = True
             continue
         if trig.start < span.end:
             continue

@@ -7,12 +7,14 @@ Order: ``sentencizer`` -> ``backchat_lemmatizer`` -> ``backchat_clinical_matcher
 # No `from __future__ import annotations` here: spaCy resolves factory type
 # hints with pydantic, which fails on string annotations (ForwardRef error).
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
+from os.path import commonprefix
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 
 from bot.nlp.lemma import LowercaseLemmatizer
 from bot.nlp.lexicon import load_lexicon
@@ -79,12 +81,32 @@ def build_pipeline(lexicon_path: Path | None = None) -> Language:
     """
     path = str(lexicon_path) if lexicon_path is not None else ""
     nlp = spacy.blank("en")
+    _split_two_word_spellings(nlp, load_lexicon(lexicon_path).two_word_spellings())
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(LEMMATIZER, config={"lexicon_path": path})
     nlp.add_pipe(MATCHER, config={"lexicon_path": path})
     nlp.add_pipe(DURATIONS)
     nlp.add_pipe(TRIGGERS, config={"lexicon_path": path})
     return nlp
+
+
+def _split_two_word_spellings(
+    nlp: Language, spellings: Mapping[str, tuple[str, str]]
+) -> None:
+    """Tokenise a form that stands for two words as two tokens whose norms are
+    those words: Scots "cannae" becomes "can" + "not", so every term written
+    with "can't" reads it as it reads "can't" (one token, read as the single
+    word "cannot", matched none of them)."""
+    for form, (first, second) in spellings.items():
+        # where the second word starts ("din|nae"), else after the first
+        cut = form.rfind(second[0])
+        if cut <= 0:
+            cut = min(max(len(commonprefix([form, first])), 1), len(form) - 1)
+        for typed in {form, form.capitalize(), form.upper()}:
+            nlp.tokenizer.add_special_case(
+                typed,
+                [{ORTH: typed[:cut], NORM: first}, {ORTH: typed[cut:], NORM: second}],
+            )
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,7 @@ TERMINATION = "termination"
 PRE_HISTORICAL = "pre_historical"
 POST_HISTORICAL = "post_historical"
 POST_RESOLVED = "post_resolved"
+POST_EXPLAINED = "post_explained"
 
 PRE_SIDE = frozenset(
     {
@@ -53,7 +54,15 @@ PRE_SIDE = frozenset(
     }
 )
 POST_SIDE = frozenset(
-    {POST_NEGATION, POST_UNCERTAIN, PSEUDO, TERMINATION, POST_HISTORICAL, POST_RESOLVED}
+    {
+        POST_NEGATION,
+        POST_UNCERTAIN,
+        PSEUDO,
+        TERMINATION,
+        POST_HISTORICAL,
+        POST_RESOLVED,
+        POST_EXPLAINED,
+    }
 )
 
 

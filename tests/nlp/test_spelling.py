@@ -79,6 +79,27 @@ def test_the_pipeline_reads_chat_and_slips(run: Run, text: str, value: str) -> N
     assert value in {e.value for e in run(text) if not e.negated}
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("sat on the loo an hour and cannae go for a wee", "has_bladder_bowel_change"),
+        ("CANNAE feel ma legs since this morning", "has_bilateral_leg_weakness"),
+    ],
+)
+def test_a_form_that_stands_for_two_words_reads_as_both(
+    run: Run, text: str, value: str
+) -> None:
+    # "cannae" is "can not": read as one word ("cannot") it matched no term
+    # written with "can't"
+    assert value in {e.value for e in run(text) if not e.negated}
+
+
+def test_a_two_word_form_keeps_its_text_and_denies(nlp: Language) -> None:
+    doc = nlp("he didnae fall")
+    assert [t.text for t in doc] == ["he", "did", "nae", "fall"]
+    assert [t.norm_ for t in doc][1:3] == ["did", "not"]
+
+
 def test_an_english_word_is_never_a_slip(nlp: Language) -> None:
     lemma_of = nlp.get_pipe("backchat_lemmatizer").lemma_of
     # "bowls" is a game the lemma table knows (as a hashed key), not a slip
