@@ -39,6 +39,13 @@ Run = Callable[[str], list[ClinicalEntity]]
         # the second leg joining the first
         ("sciatica was the left, now it's down my right leg too", "has_bilateral_leg_weakness"),
         ("now it's in both legs", "has_bilateral_leg_weakness"),
+        ("now the other leg is doing the same thing", "has_bilateral_leg_weakness"),
+        ("the left one is going numb as well", "has_bilateral_leg_weakness"),
+        ("his legs don't feel like his own", "has_bilateral_leg_weakness"),
+        ("I can't tell when I need a wee any more", "has_bladder_bowel_change"),
+        ("numb right where you sit on a bike saddle", "has_saddle_numbness"),
+        ("the numbness is creeping towards my bum", "has_saddle_numbness"),
+        ("she is hot an confused this morning", "has_sepsis_signs"),
         # progressive numbness and weakness
         ("it was only my toes, now it's my shin", "has_leg_weakness"),
         ("the numbness is now above my knee", "has_leg_weakness"),
@@ -64,6 +71,7 @@ def test_red_flag_families_are_found(run: Run, text: str, value: str) -> None:
         # heart attack asked about
         ("heart attack? chest and back", "has_chest_pain"),
         ("weeing through a straw since Friday", "has_bladder_bowel_change"),
+        ("bowels not working right", "has_bladder_bowel_change"),
     ],
 )
 def test_hints_are_hedged_so_the_bot_asks(run: Run, text: str, value: str) -> None:
@@ -85,6 +93,11 @@ def test_hints_are_hedged_so_the_bot_asks(run: Run, text: str, value: str) -> No
         (
             "my bum was numb all evening. it was only because of the hard bench",
             "has_saddle_numbness",
+        ),
+        ("my legs went weak, lol, at the sight of the bill", "has_bilateral_leg_weakness"),
+        (
+            "chest gets tight but that's my asthma, the inhaler sorts it",
+            "has_chest_pain",
         ),
     ],
 )
@@ -110,6 +123,11 @@ def test_only_an_explanation_after_the_finding_hedges(
     run: Run, text: str, value: str
 ) -> None:
     assert (value, False, False) in found(run(text), "red_flag")
+
+
+def test_crashing_out_on_the_sofa_is_sleep(run: Run) -> None:
+    entities = run("crashed out on the sofa and woke up with a stiff back")
+    assert ("is_major_trauma", False, False) not in found(entities, "red_flag")
 
 
 def test_a_scots_negative_denies_like_its_english() -> None:
