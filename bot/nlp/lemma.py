@@ -71,7 +71,9 @@ def make_lemma_function(lexicon: Lexicon | None = None) -> Callable[[str], str]:
 
     if lexicon is None:
         return lookup
-    speller = Speller(lexicon.one_word_spellings(), lexicon.words(), _EnglishWords(table))
+    speller = Speller(
+        lexicon.one_word_spellings(), lexicon.words(), _EnglishWords(table)
+    )
     return lambda norm: lookup(speller.read(norm))
 
 

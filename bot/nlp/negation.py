@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Span
 from bot.nlp.triggers import (
     EXPERIENCER,
     OTHER_PATIENT_KEY,
+    POST_EXPLAINED,
     POST_HISTORICAL,
     POST_NEGATION,
-    POST_EXPLAINED,
     POST_RESOLVED,
     POST_TRIGGER_KEY,
     POST_UNCERTAIN,

@@ -9,7 +9,6 @@ Order: ``sentencizer`` -> ``backchat_lemmatizer`` -> ``backchat_clinical_matcher
 
 from collections.abc import Callable, Mapping
 from functools import lru_cache
-from os.path import commonprefix
 from pathlib import Path
 
 import spacy
@@ -101,7 +100,7 @@ def _split_two_word_spellings(
         # where the second word starts ("din|nae"), else after the first
         cut = form.rfind(second[0])
         if cut <= 0:
-            cut = min(max(len(commonprefix([form, first])), 1), len(form) - 1)
+            cut = min(max(len(first), 1), len(form) - 1)
         for typed in {form, form.capitalize(), form.upper()}:
             nlp.tokenizer.add_special_case(
                 typed,

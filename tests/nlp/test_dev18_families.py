@@ -28,7 +28,10 @@ Run = Callable[[str], list[ClinicalEntity]]
         # bladder and bowel control in other words
         ("bowels playing up, cant control them", "has_bladder_bowel_change"),
         ("no bladder control since Sunday", "has_bladder_bowel_change"),
-        ("I've lost the feeling for when I need the toilet", "has_bladder_bowel_change"),
+        (
+            "I've lost the feeling for when I need the toilet",
+            "has_bladder_bowel_change",
+        ),
         ("I didn't realise I'd wet myself until I got up", "has_bladder_bowel_change"),
         ("the wee comes out ever so slowly", "has_bladder_bowel_change"),
         ("he hasn't peed since breakfast", "has_bladder_bowel_change"),
@@ -37,7 +40,10 @@ Run = Callable[[str], list[ClinicalEntity]]
         ("my private parts feel kind of numb", "has_saddle_numbness"),
         ("both buttocks have gone numb", "has_saddle_numbness"),
         # the second leg joining the first
-        ("sciatica was the left, now it's down my right leg too", "has_bilateral_leg_weakness"),
+        (
+            "sciatica was the left, now it's down my right leg too",
+            "has_bilateral_leg_weakness",
+        ),
         ("now it's in both legs", "has_bilateral_leg_weakness"),
         ("now the other leg is doing the same thing", "has_bilateral_leg_weakness"),
         ("the left one is going numb as well", "has_bilateral_leg_weakness"),
@@ -94,7 +100,10 @@ def test_hints_are_hedged_so_the_bot_asks(run: Run, text: str, value: str) -> No
             "my bum was numb all evening. it was only because of the hard bench",
             "has_saddle_numbness",
         ),
-        ("my legs went weak, lol, at the sight of the bill", "has_bilateral_leg_weakness"),
+        (
+            "my legs went weak, lol, at the sight of the bill",
+            "has_bilateral_leg_weakness",
+        ),
         (
             "chest gets tight but that's my asthma, the inhaler sorts it",
             "has_chest_pain",
@@ -116,7 +125,10 @@ def test_a_finding_explained_away_later_is_asked_about(
             "has_bilateral_leg_weakness",
         ),
         # an explanation before the finding explains nothing about it
-        ("turned out the MRI was clear. Now I can't feel my bum", "has_saddle_numbness"),
+        (
+            "turned out the MRI was clear. Now I can't feel my bum",
+            "has_saddle_numbness",
+        ),
     ],
 )
 def test_only_an_explanation_after_the_finding_hedges(
