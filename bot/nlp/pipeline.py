@@ -14,6 +14,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.symbols import NORM, ORTH
+from spacy.tokenizer import Tokenizer
 
 from bot.nlp.lemma import LowercaseLemmatizer
 from bot.nlp.lexicon import load_lexicon
@@ -96,13 +97,15 @@ def _split_two_word_spellings(
     those words: Scots "cannae" becomes "can" + "not", so every term written
     with "can't" reads it as it reads "can't" (one token, read as the single
     word "cannot", matched none of them)."""
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
     for form, (first, second) in spellings.items():
         # where the second word starts ("din|nae"), else after the first
         cut = form.rfind(second[0])
         if cut <= 0:
             cut = min(max(len(first), 1), len(form) - 1)
         for typed in {form, form.capitalize(), form.upper()}:
-            nlp.tokenizer.add_special_case(
+            tokenizer.add_special_case(
                 typed,
                 [{ORTH: typed[:cut], NORM: first}, {ORTH: typed[cut:], NORM: second}],
             )
