@@ -82,6 +82,9 @@ def test_minimal_lexicon_builds(tmp_path: Path) -> None:
             {"assertion": {"source": "t", "pre_negation": [False]}},
             "quote YAML words such as no",
         ),
+        # a form may stand for one or two words ("cannae": "can not"), no more
+        ({"spellings": {"cannae": "can not ever"}}, "one or two words"),
+        ({"spellings": {"cannae": "can  not"}}, "one or two words"),
     ],
 )
 def test_invalid_lexicon(tmp_path: Path, change: dict, message: str) -> None:
