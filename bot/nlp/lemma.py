@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Token
 
-from bot.nlp.lexicon import Lexicon, load_lexicon
+from bot.nlp.lexicon import Lexicon
+from bot.nlp.lexicon_file import load_lexicon
 from bot.nlp.spelling import Speller
 
 #: Lemmas the lookup table gets wrong for our purpose ("left" is a side here,

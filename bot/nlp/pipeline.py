@@ -17,7 +17,7 @@ from spacy.symbols import NORM, ORTH
 from spacy.tokenizer import Tokenizer
 
 from bot.nlp.lemma import LowercaseLemmatizer
-from bot.nlp.lexicon import load_lexicon
+from bot.nlp.lexicon_file import load_lexicon
 from bot.nlp.matcher import ClinicalMatcher, DurationFinder
 from bot.nlp.triggers import AssertionTriggerFinder
 

@@ -18,7 +18,7 @@ from bot.nlp import (
     red_flags_denied,
     red_flags_present,
 )
-from bot.nlp.lexicon import DEFAULT_LEXICON_PATH
+from bot.nlp.lexicon_file import DEFAULT_LEXICON_PATH
 
 REPO = Path(__file__).resolve().parents[2]
 

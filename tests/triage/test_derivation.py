@@ -16,7 +16,7 @@ import yaml
 from bot.dialogue import safety_turn
 from bot.dialogue.slot_filling import RED_FLAG_ANSWERS
 from bot.nlp.labels import EMERGENCY_RED_FLAGS, ENTITY_VALUES, RED_FLAG
-from bot.nlp.lexicon import load_lexicon
+from bot.nlp.lexicon_file import load_lexicon
 from bot.triage import Urgency, load_ruleset
 from bot.triage.emergency_message import EMERGENCY_ANSWERS
 
