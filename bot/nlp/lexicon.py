@@ -52,7 +52,8 @@ class TermGroup:
             this"), so their entities are produced already hedged: the bot
             checks rather than acts.
         not_when: Phrases that, when they overlap a match, cancel it
-            ("slipped disc" is not a slip).
+            ("slipped disc" is not a slip); with those of the group its
+            ``not_when_from`` names, if any.
     """
 
     id: str

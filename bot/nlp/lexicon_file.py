@@ -7,6 +7,7 @@ lexicon. The values it builds are in :mod:`bot.nlp.lexicon`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,17 @@ ABSENT = "absent"
 UNCERTAIN = "uncertain"
 _ASSERTS = (PRESENT, ABSENT, UNCERTAIN)
 
-_GROUP_KEYS = {"id", "entity", "value", "source", "terms", "also", "assert", "not_when"}
+_GROUP_KEYS = {
+    "id",
+    "entity",
+    "value",
+    "source",
+    "terms",
+    "also",
+    "assert",
+    "not_when",
+    "not_when_from",
+}
 _ASSERTION_KEYS = {
     "source",
     "experiencer_values",
@@ -175,6 +186,7 @@ def parse_lexicon(data: Any, path: Path) -> Lexicon:
         if group.id in seen:
             raise _fail(path, f"group {group.id!r}", "duplicate id")
         seen.add(group.id)
+    groups = _with_shared_exceptions(groups, raw_groups, path)
     return Lexicon(
         version=str(data["version"]),
         determiners=_str_list(data.get("determiners"), path, "determiners"),
@@ -182,6 +194,35 @@ def parse_lexicon(data: Any, path: Path) -> Lexicon:
         assertion=_parse_assertion(data.get("assertion"), path),
         spellings=_parse_spellings(data.get("spellings"), path),
     )
+
+
+def _with_shared_exceptions(
+    groups: tuple[TermGroup, ...], raw_groups: list[Any], path: Path
+) -> tuple[TermGroup, ...]:
+    """Give each group with ``not_when_from: <id>`` that group's ``not_when``
+    as well as its own, so that look-alikes two groups share (the onset and
+    the red flag of a serious injury) are written once. One step only: the
+    group named may not take its own from a third."""
+    pairs = list(zip(groups, raw_groups, strict=True))
+    by_id = {group.id: (group, raw) for group, raw in pairs}
+    resolved: list[TermGroup] = []
+    for group, raw in pairs:
+        source_id = raw.get("not_when_from")
+        if source_id is None:
+            resolved.append(group)
+            continue
+        where = f"group {group.id!r} not_when_from"
+        if (
+            not isinstance(source_id, str)
+            or source_id not in by_id
+            or (source_id == group.id)
+        ):
+            raise _fail(path, where, f"must name another group, not {source_id!r}")
+        source, source_raw = by_id[source_id]
+        if source_raw.get("not_when_from") is not None:
+            raise _fail(path, where, f"{source_id!r} takes its own from another")
+        resolved.append(replace(group, not_when=group.not_when + source.not_when))
+    return tuple(resolved)
 
 
 def _parse_spellings(raw: Any, path: Path) -> dict[str, str]:

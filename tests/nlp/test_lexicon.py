@@ -161,3 +161,34 @@ def test_plain_match_wins_over_hedged_match_of_same_extent(tmp_path: Path) -> No
     nlp = build_pipeline(_write(tmp_path, data))
     (entity,) = extract("numb toes", nlp)
     assert (entity.value, entity.uncertain) == ("numbness", False)
+
+
+def _groups_sharing_look_alikes(**second: object) -> dict:
+    first = {**MINIMAL["groups"][0], "not_when": ["numb with cold"]}
+    other = {**MINIMAL["groups"][0], "id": "g2", "value": "tingling"}
+    return {**MINIMAL, "groups": [first, {**other, **second}]}
+
+
+def test_a_group_takes_another_group_s_look_alikes(tmp_path: Path) -> None:
+    data = _groups_sharing_look_alikes(not_when_from="g1", not_when=["numb feet"])
+    groups = {g.id: g for g in load_lexicon(_write(tmp_path, data)).groups}
+    assert groups["g2"].not_when == ("numb feet", "numb with cold")
+    assert groups["g1"].not_when == ("numb with cold",)
+
+
+@pytest.mark.parametrize(
+    "source", ["g9", "g2", ["g1"]], ids=["unknown", "itself", "not a name"]
+)
+def test_look_alikes_from_a_group_that_is_not_another_are_refused(
+    tmp_path: Path, source: object
+) -> None:
+    data = _groups_sharing_look_alikes(not_when_from=source)
+    with pytest.raises(LexiconError, match="must name another group"):
+        load_lexicon(_write(tmp_path, data))
+
+
+def test_look_alikes_are_taken_one_step_only(tmp_path: Path) -> None:
+    data = _groups_sharing_look_alikes(not_when_from="g1")
+    data["groups"][0] = {**data["groups"][0], "not_when_from": "g2"}
+    with pytest.raises(LexiconError, match="takes its own from another"):
+        load_lexicon(_write(tmp_path, data))
