@@ -9,7 +9,13 @@ from datetime import date
 from spacy.language import Language
 
 from bot.nlp.entities import ClinicalEntity
-from bot.nlp.labels import DURATION, EMERGENCY_RED_FLAGS, ONSET, RED_FLAG
+from bot.nlp.labels import (
+    CRISIS_RED_FLAG,
+    DURATION,
+    EMERGENCY_RED_FLAGS,
+    ONSET,
+    RED_FLAG,
+)
 from bot.nlp.matcher import ABSENT, HEDGED, SPAN_KEY, TODAY_KEY
 from bot.nlp.negation import assess
 from bot.nlp.pipeline import TRIGGERS, experiencer_values, get_pipeline
@@ -17,6 +23,12 @@ from bot.nlp.pipeline import TRIGGERS, experiencer_values, get_pipeline
 #: Longest message read, in characters; the rest is ignored (a chat message
 #: longer than this is a paste, not an answer).
 MAX_CHARS = 10_000
+
+#: Findings that an explanation further on ("turned out...", "those thoughts
+#: are long gone", "lol") turns into a question: an emergency gets one direct
+#: question, a crisis the gentle check, never silence. A serious injury told
+#: as the onset ("my back is a car crash lol") is the same emergency.
+_EXPLAINED_AWAY = EMERGENCY_RED_FLAGS | {CRISIS_RED_FLAG}
 
 _HTML_TAG = re.compile(r"<[^<>]{0,200}>")
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u2013](?=[^\W\d_])")
@@ -98,6 +110,9 @@ def extract(
             historical_applies=_triggers_apply(span.label_, span.kb_id_, historical),
             degree_applies=span.label_ == RED_FLAG
             and span.kb_id_ in EMERGENCY_RED_FLAGS,
+            explanation_applies=_triggers_apply(
+                span.label_, span.kb_id_, _EXPLAINED_AWAY
+            ),
         )
         entities.append(
             ClinicalEntity(

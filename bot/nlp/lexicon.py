@@ -104,9 +104,9 @@ class AssertionTriggers:
             about. Applies to ``historical_values``.
         post_explained: Explain an alarming finding away further on in the
             message ("I couldn't feel my feet. Turned out the dog had slept
-            on them"). Like a ``post_resolved`` trigger out of its sentence,
-            they hedge an emergency finding before them: the bot asks instead
-            of acting, and never drops it.
+            on them", "lol"). Like a ``post_resolved`` trigger out of its
+            sentence, they hedge an emergency or crisis finding anywhere
+            before them: the bot asks instead of acting, and never drops it.
         historical_values: Values that historical triggers apply to (new
             findings only; a past cancer stays a cancer history).
     """

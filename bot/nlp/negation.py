@@ -233,6 +233,7 @@ def assess(
     experiencer_applies: bool = False,
     historical_applies: bool = False,
     degree_applies: bool = False,
+    explanation_applies: bool = False,
 ) -> Assertion:
     """Decide whether one finding is negated or uncertain.
 
@@ -254,11 +255,13 @@ def assess(
         historical_applies: Whether "long-standing, unchanged" triggers
             ("for 5 years", "never changed") deny this finding: a red flag
             that asks about a new change is not that change.
-        degree_applies: Whether a degree word right before it ("a bit numb"),
-            or a resolution or explanation anywhere after it ("turned out the
-            dog slept on them"), hedges this finding: only an emergency
-            finding, which a hedge turns into one direct question; "a bit
-            shivery" is still a fever.
+        degree_applies: Whether a degree word right before it ("a bit numb")
+            hedges this finding: only an emergency finding, which a hedge turns
+            into one direct question; "a bit shivery" is still a fever.
+        explanation_applies: Whether a resolution or explanation anywhere
+            after it ("turned out the dog slept on them", "those thoughts are
+            long gone") hedges this finding: an emergency or a crisis, which
+            a hedge turns into one direct question or a gentle check.
 
     Returns:
         The assertion status.
@@ -308,7 +311,7 @@ def assess(
                 and _resolved_later(doc, span, trig)
             ):
                 negated = True
-            elif degree_applies and _explained_later(doc, span, trig):
+            elif explanation_applies and _explained_later(doc, span, trig):
                 # too far to deny, near enough to doubt: asked, not acted on
                 uncertain = True
             continue
