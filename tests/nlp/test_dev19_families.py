@@ -83,7 +83,7 @@ def test_hints_are_hedged_so_the_bot_asks(run: Run, text: str, value: str) -> No
     ("text", "value"),
     [
         # a crisis long past, the person well now: the gentle check
-        ("I thought about ending it all at uni. I'm in a good place these days", SUICIDE),
+        ("I thought about ending it all at uni. I'm in a good place now", SUICIDE),
         ("I had suicidal thoughts at uni, those are long gone", SUICIDE),
         # an injury undone further on
         ("fell 200 metres today, in minecraft", "is_major_trauma"),
@@ -110,7 +110,7 @@ def test_a_finding_explained_away_later_is_asked_about(
         ("rolled over in bed and felt a twinge", "is_major_trauma"),
         ("the dog ran into my legs at full pelt", "is_major_trauma"),
         ("tripped over a tree root and landed on my hands", "is_major_trauma"),
-        ("feels like I've been through a car crash after that flight", "is_major_trauma"),
+        ("feels like I've been through a car crash after that", "is_major_trauma"),
         ("I teach on the major trauma course", "is_major_trauma"),
         ("the van jolts me over the speed bumps at 20mph", "is_major_trauma"),
         ("a heavy blow to my finances this month", "is_major_trauma"),
