@@ -133,28 +133,23 @@ def _parse_assertion(raw: Any, path: Path) -> AssertionTriggers:
         kind: _str_list(raw.get(kind), path, f"assertion.{kind}", allow_empty=True)
         for kind in TRIGGER_KINDS
     }
-    values = _str_list(
-        raw.get("experiencer_values"),
-        path,
-        "assertion.experiencer_values",
-        allow_empty=True,
-    )
-    for value in values:
-        _check_value(RED_FLAG, value, path, "assertion.experiencer_values")
-    historical_values = _str_list(
-        raw.get("historical_values"),
-        path,
-        "assertion.historical_values",
-        allow_empty=True,
-    )
-    for value in historical_values:
-        _check_value(RED_FLAG, value, path, "assertion.historical_values")
+    values = _red_flag_values(raw, "experiencer_values", path)
+    historical_values = _red_flag_values(raw, "historical_values", path)
     return AssertionTriggers(
         **lists,
         experiencer_values=frozenset(values),
         source=raw["source"].strip(),
         historical_values=frozenset(historical_values),
     )
+
+
+def _red_flag_values(raw: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    """A list of red-flag values under ``assertion.<key>``, each one known."""
+    where = f"assertion.{key}"
+    values = _str_list(raw.get(key), path, where, allow_empty=True)
+    for value in values:
+        _check_value(RED_FLAG, value, path, where)
+    return values
 
 
 def parse_lexicon(data: Any, path: Path) -> Lexicon:
