@@ -66,6 +66,8 @@ from bot.rasa import postgres_async
 from bot.settings import seconds_setting
 
 logger = logging.getLogger(__name__)
+#: Tries at creating the tables while another worker holds the lock.
+_CREATE_ATTEMPTS = 10
 T = TypeVar("T")
 
 DEFAULT_RETRY_SECONDS = 20.0
@@ -206,6 +208,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
                 _postgres_connect_args(self._single),
                 _whole_number(POOL_SIZE_ENV, DEFAULT_POOL_SIZE),
             )
+        self._create_tables()
         self._index_events()
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
         self._capacity = _cache_size()
@@ -300,6 +303,23 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         for event in deserialise_events([json.loads(row.data) for row in newer]):
             tracker.update(event)
         return _Saved(tracker, len(tracker.events), newer[-1].id)
+
+    def _create_tables(self) -> None:
+        """Create Rasa's tables if they are missing, waiting out a lock.
+
+        Workers start together: on a new SQLite file one worker's CREATE TABLE
+        may meet the other's lock ("database is locked"), which Rasa only logs,
+        and that worker then died at the first read ("no such table").
+        """
+        for attempt in range(_CREATE_ATTEMPTS):
+            try:
+                self.Base.metadata.create_all(self.engine)
+                return
+            except sa.exc.OperationalError as error:
+                if attempt == _CREATE_ATTEMPTS - 1:
+                    raise
+                logger.debug("tables not created yet, trying again (%s)", error)
+                time.sleep(0.2 * (attempt + 1))
 
     def _index_events(self) -> None:
         """Index the events by conversation and id (the catch-up's read).
