@@ -19,6 +19,7 @@ from bot.nlp.labels import (
 from bot.nlp.matcher import ABSENT, HEDGED, SPAN_KEY, TODAY_KEY
 from bot.nlp.negation import assess
 from bot.nlp.pipeline import TRIGGERS, experiencer_values, get_pipeline
+from bot.nlp.plain_doc import make_plain_doc, original_offsets, original_start
 
 #: Longest message read, in characters; the rest is ignored (a chat message
 #: longer than this is a paste, not an answer).
@@ -87,7 +88,7 @@ def extract(
         return []
     nlp = nlp or get_pipeline()
     original = text[:MAX_CHARS]
-    doc = nlp.make_doc(clean_text(original))
+    doc = make_plain_doc(nlp, clean_text(original))
     if today is not None:
         doc.user_data[TODAY_KEY] = today
     doc = nlp(doc)
@@ -98,7 +99,7 @@ def extract(
     entities: list[ClinicalEntity] = []
     sentences: list[int] = []  # where each entity's sentence starts
     for span in doc.spans[SPAN_KEY]:
-        sentences.append(span.sent.start_char)
+        sentences.append(original_start(doc, span.sent.start))
         value: str | int = span.kb_id_
         if span.label_ == DURATION:
             value = int(span.kb_id_)
@@ -114,13 +115,14 @@ def extract(
                 span.label_, span.kb_id_, _EXPLAINED_AWAY
             ),
         )
+        start, end = original_offsets(doc, span)
         entities.append(
             ClinicalEntity(
                 entity=span.label_,
                 value=value,
-                text=original[span.start_char : span.end_char],
-                start=span.start_char,
-                end=span.end_char,
+                text=original[start:end],
+                start=start,
+                end=end,
                 # a duration is not a finding: "not got better in 8 weeks" and
                 # "no fall, pain since 2 weeks" still say how long it has lasted
                 negated=status.negated and span.label_ != DURATION,
