@@ -15,10 +15,15 @@ uncertain, given those marks.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
+from bot.nlp.list_items import (
+    closes_a_list_item,
+    in_denied_list,
+    in_unticked_item,
+    new_item_between,
+)
 from bot.nlp.triggers import (
     EXPERIENCER,
     OTHER_PATIENT_KEY,
@@ -39,24 +44,6 @@ from bot.nlp.triggers import (
 
 #: How many words may stand between a trigger and the finding it governs.
 PRE_WINDOW = 6
-#: A denial may reach further along a list of short items ("denies retention,
-#: incontinence, saddle anaesthesia and bilateral leg symptoms"), up to this
-#: many words, each item no longer than PRE_WINDOW (NegEx: scope runs on
-#: through a list until a termination term).
-LIST_WINDOW = 24
-_LIST_JOINS = frozenset({",", "and", "or", "nor", "/"})
-#: Only a denial of a list reaches along it ("denies", "no"); "not" and
-#: "never" deny a verb, and a verb in the gap starts a new clause ("not well
-#: controlled and has back pain with a fever").
-_LIST_DENIALS = frozenset(
-    {"no", "deny", "denies", "denied", "without", "nor", "neither"}
-)
-_CLAUSE_VERBS = frozenset({"have", "be", "do", "get", "feel", "go", "start", "notice"})
-#: Words that turn from the denied list to something else ("no numbness as
-#: such, more like my bum's gone to sleep").
-_LIST_TURNS = frozenset(
-    {"such", "more", "like", "rather", "actually", "except", "apart"}
-)
 POST_WINDOW = 3
 #: A degree word ("a bit") hedges only a finding at most this many words on.
 DEGREE_WINDOW = 1
@@ -74,7 +61,6 @@ _NOT_IN_HISTORICAL_GAP = frozenset(
 RESOLVED_WINDOW = 30
 _RESOLVED_BARRIERS = frozenset({"still", "now", "again", "except"})
 
-_LIST_MARKS = frozenset({",", "-", ".", ";", "/", "\u2013"})
 _DENIALS = frozenset({"not", "n't", "never", "no"})
 
 #: Terminations that only say when a long-standing finding happens ("when I
@@ -152,34 +138,6 @@ def _plain_gap(doc: Doc, start: int, end: int) -> bool:
         doc[i].is_punct or doc[i].lower_ in _NOT_IN_HISTORICAL_GAP
         for i in range(start, end)
     )
-
-
-def _closes_a_list_item(doc: Doc, trig: Span) -> bool:
-    """Whether a "no" ends the item before it ("fever no, peeing - not since
-    last night"): followed at once by a comma, dash or stop, it answers what
-    came before and does not deny what comes after."""
-    return (
-        trig.end < len(doc)
-        and doc[trig.end].text in _LIST_MARKS
-        and (trig.start > doc[trig.start].sent.start)
-    )
-
-
-def _in_denied_list(doc: Doc, trig: Span, span: Span) -> bool:
-    """Whether ``span`` is a later item of a list that ``trig`` denies: the
-    words between are short items joined by commas, "and", "or" or "nor"."""
-    if span.start - trig.end > LIST_WINDOW or trig.text.lower() not in _LIST_DENIALS:
-        return False
-    if any(
-        doc[i].lemma_ in _CLAUSE_VERBS or doc[i].lower_ in _LIST_TURNS
-        for i in range(trig.end, span.start)
-    ):
-        return False
-    joins = [i for i in range(trig.end, span.start) if doc[i].lower_ in _LIST_JOINS]
-    if not joins:
-        return False
-    edges = [trig.end - 1, *joins, span.start]
-    return all(b - a - 1 <= PRE_WINDOW for a, b in pairwise(edges))
 
 
 def _resolved_later(doc: Doc, span: Span, trig: Span) -> bool:
@@ -270,7 +228,7 @@ def assess(
     post = list(doc.spans[POST_TRIGGER_KEY]) if POST_TRIGGER_KEY in doc.spans else []
     sent = span.sent
     terminations = [t for t in (*pre, *post) if t.label_ == TERMINATION]
-    negated = absent
+    negated = absent or in_unticked_item(doc, span)
     uncertain = False
     # "my mum had cancer" is family history, unless the message is about the
     # mum's own back ("my mum had cancer and now her back hurts")
@@ -281,17 +239,19 @@ def assess(
         straddles = trig.start < span.start < trig.end and trig.label_ == PRE_UNCERTAIN
         if (trig.end > span.start and not straddles) or trig.start < sent.start:
             continue
+        if new_item_between(doc, trig.end, span.start):
+            continue
         if not _no_termination_between(terminations, trig.end, span.start):
             continue
         if span.start - trig.end > PRE_WINDOW and not (
-            trig.label_ == PRE_NEGATION and _in_denied_list(doc, trig, span)
+            trig.label_ == PRE_NEGATION and in_denied_list(doc, trig, span, PRE_WINDOW)
         ):
             continue
         if trig.label_ == PRE_DEGREE and (
             not degree_applies or span.start - trig.end > DEGREE_WINDOW
         ):
             continue
-        if trig.label_ == PRE_NEGATION and _closes_a_list_item(doc, trig):
+        if trig.label_ == PRE_NEGATION and closes_a_list_item(doc, trig):
             continue
         if trig.label_ == PRE_NEGATION or (
             trig.label_ == PRE_HISTORICAL and historical_applies
@@ -315,7 +275,7 @@ def assess(
                 # too far to deny, near enough to doubt: asked, not acted on
                 uncertain = True
             continue
-        if trig.start < span.end:
+        if trig.start < span.end or new_item_between(doc, span.end, trig.start):
             continue
         # Too far, or across a clause, to deny: it may still date the finding.
         dated = historical_applies and _dated_later(doc, span, trig)

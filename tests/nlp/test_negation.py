@@ -102,6 +102,34 @@ def test_uncertain(run: Run, text: str, entity: str, value: str) -> None:
             set(),
             {"has_fever", "has_weight_loss"},
         ),
+        # ...but not into the next item of a typed list
+        (
+            "1) no fever 2) can't pee since last night",
+            {"has_bladder_bowel_change"},
+            {"has_fever"},
+        ),
+        (
+            "no fever\ncan't pee since last night",
+            {"has_bladder_bowel_change"},
+            {"has_fever"},
+        ),
+        (
+            "\u2022 no fever \u2022 I wet myself",
+            {"has_bladder_bowel_change"},
+            {"has_fever"},
+        ),
+        (
+            "a) no temperature b) I wet myself today",
+            {"has_bladder_bowel_change"},
+            {"has_fever"},
+        ),
+        ("[ ] fever [x] can't feel my bum", {"has_saddle_numbness"}, {"has_fever"}),
+        # a negation in an if-clause is the condition's
+        (
+            "if my back isn't fixed I'm going to kill myself",
+            {"has_suicidal_thoughts"},
+            set(),
+        ),
     ],
 )
 def test_scope(run: Run, text: str, present: set[str], denied: set[str]) -> None:

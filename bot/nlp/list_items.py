@@ -1,0 +1,110 @@
+"""Typed lists in a message: where an item starts, and how far a denial
+reaches along one.
+
+People answer in lists ("no fever, night sweats or weight loss"; "1) no injury
+2) lost a stone without trying"; "[ ] fever [x] numbness"; one item a line).
+A denial runs along the items it governs (NegEx: the scope runs on through a
+list) and stops where a new item starts; an empty checkbox says "not had".
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span
+
+#: A denial may reach further along a list of short items ("denies retention,
+#: incontinence, saddle anaesthesia and bilateral leg symptoms"), up to this
+#: many words, each item no longer than the negation window (NegEx: scope runs on
+#: through a list until a termination term).
+LIST_WINDOW = 24
+_LIST_JOINS = frozenset({",", "and", "or", "nor", "/"})
+#: Only a denial of a list reaches along it ("denies", "no"); "not" and
+#: "never" deny a verb, and a verb in the gap starts a new clause ("not well
+#: controlled and has back pain with a fever").
+_LIST_DENIALS = frozenset(
+    {"no", "deny", "denies", "denied", "without", "nor", "neither"}
+)
+_CLAUSE_VERBS = frozenset({"have", "be", "do", "get", "feel", "go", "start", "notice"})
+#: Words that turn from the denied list to something else ("no numbness as
+#: such, more like my bum's gone to sleep").
+_LIST_TURNS = frozenset(
+    {"such", "more", "like", "rather", "actually", "except", "apart"}
+)
+_LIST_MARKS = frozenset({",", "-", ".", ";", "/", "\u2013"})
+#: Tokens that start an item of a typed list: a bullet, a checkbox, a line
+#: break ("No fever\nCan't pee"), and the ")" or "]" of "2)", "b)", "[x]".
+_BULLETS = frozenset({"\u2022", "\u00b7", "*", "[", "\u25aa", "\u25e6", "\u2023", "->"})
+_ITEM_CLOSERS = frozenset({")", "]"})
+_ITEM_STARTS_KEY = "backchat_item_starts"
+
+
+def _item_starts(doc: Doc) -> frozenset[int]:
+    """Where the items of a typed list start (worked out once per doc)."""
+    cached = doc.user_data.get(_ITEM_STARTS_KEY)
+    if isinstance(cached, frozenset):
+        return cached
+    starts = frozenset(
+        token.i
+        for token in doc
+        if token.text in _BULLETS
+        or (token.is_space and "\n" in token.text)
+        or (
+            token.text in _ITEM_CLOSERS
+            and token.i > 0
+            and _is_item_label(doc[token.i - 1].text)
+        )
+    )
+    doc.user_data[_ITEM_STARTS_KEY] = starts
+    return starts
+
+
+def _is_item_label(text: str) -> bool:
+    """What stands before the ")" or "]" of an item: "2", "12", "b" or "x"."""
+    return (text.isdigit() and len(text) <= 2) or (len(text) == 1 and text.isalpha())
+
+
+def new_item_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a list item starts between token ``start`` and ``end``: a
+    denial in one item ("1) no injury 2) lost a stone without trying") does
+    not reach into the next (NegEx: the scope ends at a list boundary)."""
+    return any(start <= i < end for i in _item_starts(doc))
+
+
+def in_unticked_item(doc: Doc, span: Span) -> bool:
+    """Whether ``span`` is in an item whose checkbox is empty ("[ ] fever
+    [x] numbness" leaves the fever unticked: not had)."""
+    starts = [i for i in _item_starts(doc) if i <= span.start]
+    if not starts:
+        return False
+    box = max(starts)
+    return doc[box].text == "[" and box + 1 < len(doc) and doc[box + 1].text == "]"
+
+
+def closes_a_list_item(doc: Doc, trig: Span) -> bool:
+    """Whether a "no" ends the item before it ("fever no, peeing - not since
+    last night"): followed at once by a comma, dash or stop, it answers what
+    came before and does not deny what comes after."""
+    return (
+        trig.end < len(doc)
+        and doc[trig.end].text in _LIST_MARKS
+        and (trig.start > doc[trig.start].sent.start)
+    )
+
+
+def in_denied_list(doc: Doc, trig: Span, span: Span, item_words: int) -> bool:
+    """Whether ``span`` is a later item of a list that ``trig`` denies: the
+    words between are items of at most ``item_words`` words, joined by
+    commas, "and", "or" or "nor"."""
+    if span.start - trig.end > LIST_WINDOW or trig.text.lower() not in _LIST_DENIALS:
+        return False
+    if any(
+        doc[i].lemma_ in _CLAUSE_VERBS or doc[i].lower_ in _LIST_TURNS
+        for i in range(trig.end, span.start)
+    ):
+        return False
+    joins = [i for i in range(trig.end, span.start) if doc[i].lower_ in _LIST_JOINS]
+    if not joins:
+        return False
+    edges = [trig.end - 1, *joins, span.start]
+    return all(b - a - 1 <= item_words for a, b in pairwise(edges))
