@@ -21,6 +21,51 @@ SUICIDE = "has_suicidal_thoughts"
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        # cauda equina in notes, lists and asides
+        ("is it normal to not even feel it when I wipe?", "has_saddle_numbness"),
+        ("tingly where you sit on a chair since Friday", "has_saddle_numbness"),
+        ("numb patches on my bum cheeks", "has_saddle_numbness"),
+        ("Numbness yes, on my bottom", "has_saddle_numbness"),
+        ("I can barely feel the toilet paper", "has_saddle_numbness"),
+        ("a numb strip next to my scrotum", "has_saddle_numbness"),
+        ("c/o saddle anaes since last night", "has_saddle_numbness"),
+        (
+            "numb bits on my bum cheeks for a few seconds at a time",
+            "has_saddle_numbness",
+        ),
+        ("peeing has become really difficult since Monday", "has_bladder_bowel_change"),
+        ("I try to go and hardly anything comes", "has_bladder_bowel_change"),
+        ("some leakage today, that's new", "has_bladder_bowel_change"),
+        ("Bowels: I've lost control twice", "has_bladder_bowel_change"),
+        ("acute on chronic LBP with urinary retention", "has_bladder_bowel_change"),
+        (
+            "since the weekend I can't feel it when I ejaculate",
+            "has_sexual_dysfunction",
+        ),
+        # cord compression, aorta, lungs and sepsis in note words
+        ("numb from the belly button down", "has_bilateral_leg_weakness"),
+        ("O/E pulsatile expansile mass", "has_pulsating_abdomen"),
+        ("acutely SOB since this morning", "has_severe_breathlessness"),
+        ("she is desaturating on the ward", "has_severe_breathlessness"),
+        ("bad cough, and there was blood in it", "has_severe_breathlessness"),
+        ("his speech is coming out all slurred", "has_sepsis_signs"),
+        ("febrile and hypotensive", "has_sepsis_signs"),
+        # a crisis told by someone else, a method or a plan
+        ("she asked how many of her tablets it would take to die", SUICIDE),
+        ("he wants enough pills to not wake up", SUICIDE),
+        ("he said he'd drive off the bridge", SUICIDE),
+        ("she has it all planned out how she would do it", SUICIDE),
+        # a landing gone wrong
+        ("my skydiving landing went badly wrong", "is_major_trauma"),
+    ],
+)
+def test_red_flag_families_are_found(run: Run, text: str, value: str) -> None:
+    assert (value, False, False) in found(run(text), "red_flag")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
         # clinical notes deny with 'nil', 'intact', 'NAD', 'normal feeling'
         ("Nil urinary retention. Back pain 2/52.", "has_bladder_bowel_change"),
         ("saddle anaesthesia NAD", "has_saddle_numbness"),
