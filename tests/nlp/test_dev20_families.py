@@ -57,6 +57,17 @@ SUICIDE = "has_suicidal_thoughts"
         ("she has it all planned out how she would do it", SUICIDE),
         # a landing gone wrong
         ("my skydiving landing went badly wrong", "is_major_trauma"),
+        # 'should I worry that...' states the fact it asks about
+        ("should I worry that my right foot has gone weak?", "has_leg_weakness"),
+        # a relative's own history counts when the message is about them
+        (
+            "Gran had breast cancer. New pain and she's lost weight",
+            "has_cancer_history",
+        ),
+        (
+            "Dad had bowel cancer, now the pain is worse when he coughs",
+            "has_cancer_history",
+        ),
     ],
 )
 def test_red_flag_families_are_found(run: Run, text: str, value: str) -> None:
