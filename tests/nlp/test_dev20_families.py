@@ -57,6 +57,9 @@ SUICIDE = "has_suicidal_thoughts"
         ("she has it all planned out how she would do it", SUICIDE),
         # a landing gone wrong
         ("my skydiving landing went badly wrong", "is_major_trauma"),
+        # a tearing pain that came like a knife; a crack on a sneeze
+        ("it hit me like a knife, tearing through", "has_tearing_pain"),
+        ("I coughed and felt something crack in my back", "is_after_injury"),
         # 'should I worry that...' states the fact it asks about
         ("should I worry that my right foot has gone weak?", "has_leg_weakness"),
         # a relative's own history counts when the message is about them
