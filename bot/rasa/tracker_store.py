@@ -49,7 +49,6 @@ import functools
 import itertools
 import json
 import logging
-import os
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -57,27 +56,24 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.chat import erased_this_turn
 from bot.rasa import postgres_async
-from bot.settings import seconds_setting
+from bot.rasa.tracker_settings import (
+    cache_size,
+    engine_options,
+    pool_size,
+    postgres_connect_args,
+    retry_seconds,
+)
 
 logger = logging.getLogger(__name__)
 #: Tries at creating the tables while another worker holds the lock.
 _CREATE_ATTEMPTS = 10
 T = TypeVar("T")
-
-DEFAULT_RETRY_SECONDS = 20.0
-RETRY_ENV = "BACKCHAT_TRACKER_RETRY_SECONDS"
-DEFAULT_CACHE_SIZE = 500  # a long conversation's tracker is some 100-300 kB
-CACHE_SIZE_ENV = "BACKCHAT_TRACKER_CACHE_SIZE"
-DEFAULT_POOL_SIZE = 8  # PostgreSQL connections a replica keeps for its turns
-POOL_SIZE_ENV = "BACKCHAT_TRACKER_POOL_SIZE"
-SYNCHRONOUS_COMMIT_ENV = "BACKCHAT_TRACKER_SYNCHRONOUS_COMMIT"
-SYNCHRONOUS_COMMIT_VALUES = ("on", "off", "local", "remote_write", "remote_apply")
 
 
 @dataclass(frozen=True)
@@ -95,70 +91,6 @@ class _Appended:
 
     rows: list[dict[str, Any]]
     last_event_id: int | None
-
-
-def _whole_number(name: str, default: int) -> int:
-    raw = os.environ.get(name, "")
-    try:
-        return max(0, int(raw)) if raw else default
-    except ValueError as error:
-        message = f"{name} must be a whole number, got {raw!r}"
-        raise ValueError(message) from error
-
-
-def _cache_size() -> int:
-    return _whole_number(CACHE_SIZE_ENV, DEFAULT_CACHE_SIZE)
-
-
-def _postgres_connect_args(engine: sa.engine.Engine) -> dict[str, Any]:
-    """What SQLAlchemy passes ``psycopg2.connect`` for ``engine``, with the
-    options this store and Rasa add (``synchronous_commit``, the schema)."""
-    url = engine.url
-    args, keywords = engine.dialect.create_connect_args(url)
-    if args:
-        keywords = {"dsn": args[0], **keywords}
-    options = {**create_engine_kwargs(url), **_engine_options(url)}
-    return {**keywords, **options.get("connect_args", {})}
-
-
-def synchronous_commit() -> str | None:
-    """PostgreSQL's ``synchronous_commit`` for the tracker store, if set.
-
-    Unset, the server's setting stands (``on``: a message's events are on disk
-    before Rasa answers). ``off`` answers before the write-ahead log is flushed:
-    a PostgreSQL crash (not a Rasa one) can lose the last fraction of a second
-    of turns, never corrupt them (docs/deploy.md).
-    """
-    raw = os.environ.get(SYNCHRONOUS_COMMIT_ENV, "").strip().lower()
-    if raw and raw not in SYNCHRONOUS_COMMIT_VALUES:
-        allowed = ", ".join(SYNCHRONOUS_COMMIT_VALUES)
-        message = f"{SYNCHRONOUS_COMMIT_ENV} must be one of {allowed}, got {raw!r}"
-        raise ValueError(message)
-    return raw or None
-
-
-def _engine_options(url: sa.engine.URL) -> dict[str, Any]:
-    """``create_engine`` options beyond Rasa's for ``url`` ({} if none)."""
-    if url.get_backend_name() == "sqlite":
-        if url.database in (None, "", ":memory:"):
-            return {}
-        return {
-            "poolclass": sa.pool.QueuePool,
-            "connect_args": {"check_same_thread": False},
-        }
-    setting = synchronous_commit()
-    if url.get_backend_name() != "postgresql" or setting is None:
-        return {}
-    options = create_engine_kwargs(url)
-    connect_args = options.setdefault("connect_args", {})
-    given = connect_args.get("options", "")
-    connect_args["options"] = f"{given} -c synchronous_commit={setting}".strip()
-    return options
-
-
-def _retry_seconds() -> float:
-    """How long a turn waits while the store cannot be reached."""
-    return seconds_setting(RETRY_ENV, DEFAULT_RETRY_SECONDS)
 
 
 def _as_rasa_reads_it(tracker: DialogueStateTracker) -> bool:
@@ -195,7 +127,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """
         super().__init__(*args, **kwargs)
         url = self.engine.url
-        options = _engine_options(url)
+        options = engine_options(url)
         if options:
             self.engine.dispose()
             self.engine = sa.create_engine(url, **options)
@@ -205,14 +137,14 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self._sql: dict[sa.sql.Executable, tuple[str, dict[str, Any]]] = {}
         if url.get_backend_name() == "postgresql":
             self._postgres = postgres_async.AsyncPostgres(
-                _postgres_connect_args(self._single),
-                _whole_number(POOL_SIZE_ENV, DEFAULT_POOL_SIZE),
+                postgres_connect_args(self._single),
+                pool_size(),
             )
         self._create_tables()
         self._index_events()
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
-        self._capacity = _cache_size()
-        self._retry_seconds = _retry_seconds()
+        self._capacity = cache_size()
+        self._retry_seconds = retry_seconds()
 
     async def _outlasting_outages(self, operation: Callable[[], Awaitable[T]]) -> T:
         """``operation()``, retried while the database cannot be reached."""

@@ -22,12 +22,12 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot.rasa.tracker_store import (
+from bot.rasa.tracker_settings import (
     CACHE_SIZE_ENV,
     SYNCHRONOUS_COMMIT_ENV,
-    CachedSQLTrackerStore,
-    _engine_options,
+    engine_options,
 )
+from bot.rasa.tracker_store import CachedSQLTrackerStore
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_URL_ENV = "BACKCHAT_TEST_POSTGRES_URL"
@@ -465,12 +465,12 @@ def test_synchronous_commit_is_the_servers_unless_set(
 ) -> None:
     postgres = sa.engine.make_url("postgresql://u:p@127.0.0.1:5432/t")
     monkeypatch.delenv(SYNCHRONOUS_COMMIT_ENV, raising=False)
-    assert _engine_options(postgres) == {}
+    assert engine_options(postgres) == {}
     monkeypatch.setenv(SYNCHRONOUS_COMMIT_ENV, "OFF")
-    options = _engine_options(postgres)
+    options = engine_options(postgres)
     assert options["connect_args"]["options"] == "-c synchronous_commit=off"
     sqlite = sa.engine.make_url("sqlite:///tracker.db")
-    assert "options" not in _engine_options(sqlite)["connect_args"]
+    assert "options" not in engine_options(sqlite)["connect_args"]
 
 
 def test_a_bad_synchronous_commit_is_refused_with_its_name(
@@ -478,4 +478,4 @@ def test_a_bad_synchronous_commit_is_refused_with_its_name(
 ) -> None:
     monkeypatch.setenv(SYNCHRONOUS_COMMIT_ENV, "sometimes")
     with pytest.raises(ValueError, match=f"{SYNCHRONOUS_COMMIT_ENV} must be one of"):
-        _engine_options(sa.engine.make_url("postgresql://u:p@127.0.0.1:5432/t"))
+        engine_options(sa.engine.make_url("postgresql://u:p@127.0.0.1:5432/t"))

@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.rasa.tracker_store import RETRY_ENV, CachedSQLTrackerStore
+from bot.rasa.tracker_settings import RETRY_ENV
+from bot.rasa.tracker_store import CachedSQLTrackerStore
 from tests.rasa.test_tracker_store import a_turn, new_conversation, store
 
 ROOT = Path(__file__).resolve().parents[2]
