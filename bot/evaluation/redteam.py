@@ -1,4 +1,4 @@
-"""Scoring the blind red-team corpus (tests/data/redteam.yml): recall of red
+"""Scoring the blind red-team corpora (tests/data/redteam*.yml): recall of red
 flags from a first message, and false emergencies on benign look-alikes."""
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ from bot.evaluation.first_message import (
 from bot.settings import PROJECT_ROOT
 
 CORPUS = PROJECT_ROOT / "tests" / "data" / "redteam.yml"
+# Held-out corpora, each written blind by a different session, never trained
+# on and their errors never read; a later one measures afresh what tuning on
+# development corpora did to messages nobody here has seen.
+HELD_OUT = (CORPUS, PROJECT_ROOT / "tests" / "data" / "redteam_2.yml")
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 
 
@@ -100,11 +104,14 @@ def score(corpus: Mapping[str, list[dict[str, Any]]], parse: Parse) -> RedTeamRe
     return report
 
 
-def format_report(report: RedTeamReport, *, errors: bool = False) -> str:
+def format_report(
+    report: RedTeamReport, *, errors: bool = False, name: str = ""
+) -> str:
     """The figures as text: recall per level and category, false emergencies."""
     misses = len(report.misses)
+    title = f"Red-team corpus {name}".rstrip()
     lines = [
-        f"Red-team corpus (written blind, never trained on): {report.flagged} red-flag "
+        f"{title} (written blind, never trained on): {report.flagged} red-flag "
         f"first messages, {report.benign} benign look-alikes",
         f"red-flag recall: {sum(report.hits.values())}/{report.flagged} = "
         f"{report.recall:.1%} (upper 95% bound of the miss rate: "
@@ -121,8 +128,8 @@ def format_report(report: RedTeamReport, *, errors: bool = False) -> str:
         + ", ".join(f"{k} {v}" for k, v in sorted(report.how.items()))
     )
     lines.append("  by category:")
-    for name, (hit, n) in sorted(report.by_category.items()):
-        lines.append(f"    {name:<18} {hit:>4}/{n:<4} {hit / n:.1%}")
+    for category, (hit, n) in sorted(report.by_category.items()):
+        lines.append(f"    {category:<18} {hit:>4}/{n:<4} {hit / n:.1%}")
     lines.append(
         f"false emergencies on benign: {len(report.false_emergency)}/{report.benign} = "
         f"{report.false_emergency_rate:.1%}; confirming questions on benign: "

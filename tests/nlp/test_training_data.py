@@ -37,7 +37,7 @@ def _training_examples() -> dict[str, list[str]]:
 
 
 BLIND_CORPORA = (
-    ROOT / "tests" / "data" / "redteam.yml",
+    *sorted((ROOT / "tests" / "data").glob("redteam*.yml")),
     *sorted((ROOT / "data" / "clinical").glob("dev_redteam*.yml")),
 )
 VIGNETTES = ROOT / "tests" / "data" / "vignettes.yml"

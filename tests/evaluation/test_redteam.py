@@ -1,0 +1,45 @@
+"""The held-out red-team corpora and their scoring (no trained model: a stub
+parse with no intent and no entities recognises nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from bot.evaluation.redteam import HELD_OUT, format_report, load_corpus, score
+
+LEVELS = {"emergency", "crisis", "urgent", "soon"}
+
+
+@pytest.mark.parametrize("path", HELD_OUT, ids=lambda path: path.name)
+def test_a_held_out_corpus_is_big_enough_and_well_formed(path) -> None:
+    # The issue's bar: 300 red flags (none missed: miss rate under 1%) and
+    # 150 benign look-alikes; ids unique, levels known, no message in both.
+    corpus = load_corpus(path)
+    flags, benign = corpus["red_flags"], corpus["benign"]
+    assert len(flags) >= 300 and len(benign) >= 150
+    assert {case["level"] for case in flags} <= LEVELS
+    ids = [case["id"] for case in flags + benign]
+    assert len(ids) == len(set(ids))
+    assert not {c["text"] for c in flags} & {c["text"] for c in benign}
+
+
+def _nothing_recognised(texts: list[str]) -> list[Mapping[str, Any]]:
+    return [{"intent": None, "entities": []} for _ in texts]
+
+
+def test_the_report_names_its_corpus_and_counts_a_miss() -> None:
+    corpus = {
+        "red_flags": [
+            {"id": "R1", "category": "cauda_equina", "level": "emergency", "text": "x"}
+        ],
+        "benign": [{"id": "B1", "looks_like": "cauda_equina", "text": "y"}],
+    }
+    report = score(corpus, _nothing_recognised)
+    text = format_report(report, errors=True, name="redteam_9.yml")
+    assert text.startswith("Red-team corpus redteam_9.yml (written blind")
+    assert "red-flag recall: 0/1 = 0.0%" in text
+    assert "  R1 [none; None; -] x" in text
+    assert "false emergencies on benign: 0/1 = 0.0%" in text
