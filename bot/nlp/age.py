@@ -60,10 +60,12 @@ _PATTERNS = [
         r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?))",
         re.I,
     ),
-    # "Woman, 35.", "man 52 here"
+    # "Woman, 35.", "man 52 here", "old lady of 86"
     re.compile(
-        r"\b(?:man|woman|male|female|guy|lady|bloke)\s*,?\s*(?P<n>\d{1,3})\b"
-        r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?))",
+        r"\b(?:man|woman|male|female|guy|lady|bloke|gent|gentleman|chap|fella)"
+        r"(?:\s*,|\s+of)?\s*(?P<n>\d{1,3})\b"
+        r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?|children|kids"
+        r"|sons?|daughters?|grandchildren))",
         re.I,
     ),
     # "first time at 63", "at the age of 63" (not "at 50mph", "at 30 weeks")
@@ -120,6 +122,14 @@ def _valid(age: int | None) -> int | None:
 # is the one that hurts, that age is not the patient's ("my 80 year old mum,
 # her back" still is).
 _SOMEONE_ELSES = re.compile(r"\b(?:my|our)\s+$", re.I)
+# "I've got a 2 year old", "carrying a toddler": a child the writer looks
+# after, whatever the message says about whose back hurts
+_A_CHILD_OF_THE_WRITERS = re.compile(
+    r"\b(?:got|have|has|with|carry|carrying|carried|lift|lifting|lifted|hold"
+    r"|holding|chase|chasing|mum\s+(?:to|of)|mother\s+(?:to|of)|dad\s+(?:to|of)"
+    r"|father\s+(?:to|of))\s+(?:a|an|my|our|the)\s+$",
+    re.I,
+)
 _WRITERS_BACK = re.compile(
     r"\bmy\s+(?:\w+\s+)?(?:back|spine)\b|\bi(?:'ve|\s+have)?\s+"
     r"(?:hurt|pulled|put|did|tweaked|strained|twisted)\b",
@@ -134,6 +144,9 @@ _THEIR_BACK = re.compile(
 
 def _names_someone_else(text: str, match: re.Match[str]) -> bool:
     """Whether the age belongs to someone the writer mentions, not the patient."""
+    before = text[max(0, match.start() - 16) : match.start()]
+    if _A_CHILD_OF_THE_WRITERS.search(before):
+        return True
     return bool(
         _SOMEONE_ELSES.search(text[max(0, match.start() - 6) : match.start()])
         and _WRITERS_BACK.search(text)
