@@ -87,6 +87,16 @@ def test_hints_are_hedged_so_the_bot_asks(run: Run, text: str, value: str) -> No
         ("I was slurring a bit, I'd had a drink", "has_sepsis_signs"),
         ("my left leg is numb but the right leg is fine", "has_bilateral_leg_weakness"),
         ("I'm thinking of doing the stretches all at once", SUICIDE),
+        # figures of speech
+        (
+            "that meeting left me numb from the waist down with boredom",
+            "has_bilateral_leg_weakness",
+        ),
+        ("losing the match was a big blow to my pride", "is_major_trauma"),
+        ("aches like someone whacked me with a bat", "is_major_trauma"),
+        ("I fell from a height of one step, ha", "is_major_trauma"),
+        ("the physio is ripping me off", "has_tearing_pain"),
+        ("hungover and feeling like death", "has_sepsis_signs"),
     ],
 )
 def test_look_alikes_are_not_red_flags(run: Run, text: str, value: str) -> None:
