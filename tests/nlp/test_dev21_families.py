@@ -46,6 +46,17 @@ STIFF = "has_morning_stiffness"
         # a crisis: a bridge in text-speak, tablets to be taken together
         ("i just wanna jump off a motorway bridge", SUICIDE),
         ("I've thought about taking them all at once", SUICIDE),
+        # a simile of a wearing-off anaesthetic, a pain then how severe,
+        # numbness rising from the legs to the belly
+        (
+            "my bum's gone numb, like when a filling injection is wearing off",
+            "has_saddle_numbness",
+        ),
+        ("the pain in my lower back is excruciating", "has_severe_pain"),
+        (
+            "tingling creeping up from my feet towards my waist",
+            "has_bilateral_leg_weakness",
+        ),
         # long morning stiffness with the morning named first
         ("mornings my back is stiff as a board for a good hour", STIFF),
     ],
@@ -87,7 +98,8 @@ def test_hints_are_hedged_so_the_bot_asks(run: Run, text: str, value: str) -> No
         ("I was slurring a bit, I'd had a drink", "has_sepsis_signs"),
         ("my left leg is numb but the right leg is fine", "has_bilateral_leg_weakness"),
         ("I'm thinking of doing the stretches all at once", SUICIDE),
-        # figures of speech
+        # figures of speech, a jaw aching from the dentist
+        ("my jaw has ached since the dentist took a tooth out", "has_chest_pain"),
         (
             "that meeting left me numb from the waist down with boredom",
             "has_bilateral_leg_weakness",
