@@ -94,6 +94,8 @@ def test_hints_are_hedged_so_the_bot_asks(run: Run, text: str, value: str) -> No
         ("my little boy pooed in his pants at nursery", BLADDER),
         ("I keep my tablets in the bathroom cabinet", SUICIDE),
         ("I just wanna jump off this treadmill", SUICIDE),
+        # a jump wished for is a crisis, not an injury that happened
+        ("i just wanna jump off a motorway bridge", "is_major_trauma"),
         ("he's not responding to the physio properly", "has_sepsis_signs"),
         ("I was slurring a bit, I'd had a drink", "has_sepsis_signs"),
         ("my left leg is numb but the right leg is fine", "has_bilateral_leg_weakness"),
