@@ -25,11 +25,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     args.add_argument("--errors", action="store_true")
     options = args.parse_args(argv)
+    corpora = options.corpus or list(HELD_OUT)
+    for path in corpora:
+        if not path.is_file():
+            args.error(f"no red-team corpus at {path}")
     quiet_rasa()
     from bot.rasa.agent import parse_texts
 
     model = ensure_model()
-    for path in options.corpus or HELD_OUT:
+    for path in corpora:
         report = score(load_corpus(path), lambda texts: parse_texts(model, texts))
         print(format_report(report, errors=options.errors, name=path.name) + "\n")
     return 0

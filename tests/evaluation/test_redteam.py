@@ -3,12 +3,15 @@ parse with no intent and no entities recognises nothing)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Mapping
 from typing import Any
 
 import pytest
 
 from bot.evaluation.redteam import HELD_OUT, format_report, load_corpus, score
+from bot.settings import PROJECT_ROOT
 
 LEVELS = {"emergency", "crisis", "urgent", "soon"}
 
@@ -43,3 +46,17 @@ def test_the_report_names_its_corpus_and_counts_a_miss() -> None:
     assert "red-flag recall: 0/1 = 0.0%" in text
     assert "  R1 [none; None; -] x" in text
     assert "false emergencies on benign: 0/1 = 0.0%" in text
+
+
+def test_a_missing_corpus_is_a_clear_error_before_any_model_loads(tmp_path) -> None:
+    script = PROJECT_ROOT / "scripts" / "eval_safety.py"
+    missing = tmp_path / "nope.yml"
+    result = subprocess.run(
+        [sys.executable, str(script), "--corpus", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"no red-team corpus at {missing}" in result.stderr
