@@ -115,6 +115,10 @@ CLAUSE_TAIL_WORDS = frozenset(
 )
 
 
+# the words of one item in a list of denials typed without commas
+_DENIAL_ITEM_WORDS = 3
+
+
 def _ends_clause(doc: Doc, index: int, terminations: list[Span]) -> bool:
     """Whether a clause ends just before the token at ``index``."""
     if index >= len(doc):
@@ -125,6 +129,17 @@ def _ends_clause(doc: Doc, index: int, terminations: list[Span]) -> bool:
         or token.is_sent_start
         or token.lower_ in CLAUSE_TAIL_WORDS
         or any(t.start == index for t in terminations)
+    )
+
+
+def _another_denial_follows(trig: Span, post: list[Span]) -> bool:
+    """Whether a second denial follows within a few words, as in a list typed
+    or dictated without commas ("bowel control fine bladder fine legs fine"):
+    each denial ends its own item."""
+    return any(
+        other.label_ == POST_NEGATION
+        and 0 < other.start - trig.end <= _DENIAL_ITEM_WORDS
+        for other in post
     )
 
 
@@ -298,7 +313,11 @@ def assess(
         ):
             continue
         denies = (
-            trig.label_ == POST_NEGATION and _ends_clause(doc, trig.end, terminations)
+            trig.label_ == POST_NEGATION
+            and (
+                _ends_clause(doc, trig.end, terminations)
+                or _another_denial_follows(trig, post)
+            )
         ) or (
             trig.label_ == POST_HISTORICAL
             and historical_applies

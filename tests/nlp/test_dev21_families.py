@@ -78,6 +78,22 @@ def test_a_new_clause_after_and_is_not_denied(run: Run, text: str, value: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "stated"),
+    [
+        # a list of denials dictated without commas: each "fine" ends its item
+        ("bowel control fine waterworks fine legs fine", BLADDER, False),
+        ("my bowel control fine bladder fine legs fine", BLADDER, False),
+        # and a finding after the list is still a finding
+        ("bladder fine legs weak", "has_bilateral_leg_weakness", True),
+    ],
+)
+def test_denials_in_a_list_without_commas(
+    run: Run, text: str, value: str, stated: bool
+) -> None:
+    assert ((value, False, False) in found(run(text), "red_flag")) is stated
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         # hoarding alone is a hint: the bot checks gently
