@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'backchat.db'}"
@@ -147,12 +148,25 @@ def _flag(value: str | None, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def seconds_setting(name: str, default: float) -> float:
-    """A number of seconds from the environment variable ``name`` (``default``
-    when unset; never negative); a value that is not a number fails loudly."""
+_N = TypeVar("_N", int, float)
+
+
+def _number_setting(name: str, default: _N, read: Callable[[str], _N], what: str) -> _N:
+    """A number from the environment variable ``name`` (``default`` when unset;
+    never negative); a value that is not ``what`` fails loudly."""
     raw = os.environ.get(name, "")
     try:
-        return max(0.0, float(raw)) if raw else default
+        return max(read("0"), read(raw)) if raw else default
     except ValueError as error:
-        message = f"{name} must be a number of seconds, got {raw!r}"
+        message = f"{name} must be {what}, got {raw!r}"
         raise ValueError(message) from error
+
+
+def seconds_setting(name: str, default: float) -> float:
+    """A number of seconds from the environment variable ``name``."""
+    return _number_setting(name, default, float, "a number of seconds")
+
+
+def whole_number_setting(name: str, default: int) -> int:
+    """A whole number (a count or a size) from the environment variable ``name``."""
+    return _number_setting(name, default, int, "a whole number")

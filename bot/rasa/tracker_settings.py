@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from rasa.core.tracker_store import create_engine_kwargs
 
-from bot.settings import seconds_setting
+from bot.settings import seconds_setting, whole_number_setting
 
 DEFAULT_RETRY_SECONDS = 20.0
 RETRY_ENV = "BACKCHAT_TRACKER_RETRY_SECONDS"
@@ -22,23 +22,14 @@ SYNCHRONOUS_COMMIT_ENV = "BACKCHAT_TRACKER_SYNCHRONOUS_COMMIT"
 SYNCHRONOUS_COMMIT_VALUES = ("on", "off", "local", "remote_write", "remote_apply")
 
 
-def _whole_number(name: str, default: int) -> int:
-    raw = os.environ.get(name, "")
-    try:
-        return max(0, int(raw)) if raw else default
-    except ValueError as error:
-        message = f"{name} must be a whole number, got {raw!r}"
-        raise ValueError(message) from error
-
-
 def pool_size() -> int:
     """PostgreSQL connections a replica keeps for its turns."""
-    return _whole_number(POOL_SIZE_ENV, DEFAULT_POOL_SIZE)
+    return whole_number_setting(POOL_SIZE_ENV, DEFAULT_POOL_SIZE)
 
 
 def cache_size() -> int:
     """How many conversations' trackers a process keeps in memory."""
-    return _whole_number(CACHE_SIZE_ENV, DEFAULT_CACHE_SIZE)
+    return whole_number_setting(CACHE_SIZE_ENV, DEFAULT_CACHE_SIZE)
 
 
 def postgres_connect_args(engine: sa.engine.Engine) -> dict[str, Any]:
