@@ -13,7 +13,7 @@ from actions import names
 from bot.db import get_session_factory
 from bot.settings import Settings, load_settings
 from bot.triage import Assessment, Ruleset, assess, load_ruleset
-from bot.triage.ruleset import default_ruleset
+from bot.triage.ruleset_file import default_ruleset
 
 # Every answer of the ruleset is a slot of the same name (tests check domain.yml).
 ANSWER_SLOTS = tuple(default_ruleset().answers)

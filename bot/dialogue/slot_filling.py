@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.dialogue.replies import is_hedged_reply, typed_reply
 from bot.nlp.age import find_age, parse_age_answer
-from bot.triage.ruleset import default_ruleset
+from bot.triage.ruleset_file import default_ruleset
 
 _RULESET = default_ruleset()
 LOCATION_VALUES = _RULESET.answers["pain_location"].values

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from bot.settings import PROJECT_ROOT
-from bot.triage.ruleset import default_ruleset
+from bot.triage.ruleset_file import default_ruleset
 
 LEVELS = ("emergency", "urgent", "soon", "self_care")  # most urgent first
 RANK = {"self_care": 0, "soon": 1, "urgent": 2, "emergency": 3}

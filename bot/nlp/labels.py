@@ -8,7 +8,8 @@ loader checks every group against these sets so that a typo in
 
 from __future__ import annotations
 
-from bot.triage.ruleset import Urgency, default_ruleset
+from bot.triage.ruleset import Urgency
+from bot.triage.ruleset_file import default_ruleset
 
 _RULESET = default_ruleset()
 

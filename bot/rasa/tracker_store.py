@@ -45,7 +45,6 @@ default; this store keeps a small pool instead. ``BACKCHAT_TRACKER_POOL_SIZE``
 from __future__ import annotations
 
 import asyncio
-import functools
 import itertools
 import json
 import logging
@@ -57,11 +56,11 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event, SessionStarted, deserialise_events
+from rasa.shared.core.events import SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.chat import erased_this_turn
-from bot.rasa import postgres_async
+from bot.rasa import event_rows, postgres_async
 from bot.rasa.tracker_settings import (
     cache_size,
     engine_options,
@@ -224,7 +223,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         if len(tracker.events) != saved.event_count or saved.last_event_id is None:
             return None
         parameters = {"sender_id": tracker.sender_id, "from_id": saved.last_event_id}
-        rows = await self._execute(_EVENTS_FROM, parameters)
+        rows = await self._execute(event_rows.EVENTS_FROM, parameters)
         if not rows or rows[0].id != saved.last_event_id:
             return None
         newer = rows[1:]
@@ -262,7 +261,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """
         try:
             with self._autocommit() as connection:
-                connection.execute(sa.text(_EVENTS_BY_SENDER_AND_ID))
+                connection.execute(sa.text(event_rows.EVENTS_BY_SENDER_AND_ID))
         except (sa.exc.IntegrityError, sa.exc.ProgrammingError) as error:
             logger.debug("events index made by another process (%s)", error)
 
@@ -332,13 +331,15 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         written, and Rasa's save runs), and returns their ids.
         """
         rows = [
-            _event_row(tracker.sender_id, event)
+            event_rows.event_row(tracker.sender_id, event)
             for event in itertools.islice(tracker.events, saved.event_count, None)
         ]
         if not rows:
             return _Appended(rows, saved.last_event_id)
-        parameters = _insert_parameters(tracker.sender_id, saved.last_event_id, rows)
-        statement = _insert_if_last_is(len(rows), saved.last_event_id is None)
+        parameters = event_rows.insert_parameters(
+            tracker.sender_id, saved.last_event_id, rows
+        )
+        statement = event_rows.insert_if_last_is(len(rows), saved.last_event_id is None)
         ids = [row.id for row in await self._execute(statement, parameters)]
         if len(ids) != len(rows):
             return None
@@ -349,9 +350,10 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 
         Only for a conversation whose every stored row is in ``appended``: the
         tracker Rasa would read next turn is then built from the same JSON, with
-        the same choice of rows (``_latest_session``), without the round trips.
+        the same choice of rows (``event_rows.latest_session``), without the
+        round trips.
         """
-        data = [row["data"] for row in _latest_session(appended.rows)]
+        data = [row["data"] for row in event_rows.latest_session(appended.rows)]
         if data and self.domain is not None and self._capacity:
             self._remember(self._from_stored(sender_id, data), appended.last_event_id)
 
@@ -363,12 +365,12 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     async def _read_latest_session(self, sender_id: str) -> DialogueStateTracker | None:
         """Rasa's read of the conversation (``SQLTrackerStore.retrieve``), kept.
 
-        The same rows (``_LATEST_SESSION`` is Rasa's query) and the same
-        ``from_dict``, in one Core statement instead of Rasa's ORM query between
-        two reads of the last event id: the statement also returns that id, and
-        a single statement sees one state of the table.
+        The same rows (``event_rows.LATEST_SESSION`` is Rasa's query) and the
+        same ``from_dict``, in one Core statement instead of Rasa's ORM query
+        between two reads of the last event id: the statement also returns that
+        id, and a single statement sees one state of the table.
         """
-        rows = await self._execute(_LATEST_SESSION, {"sender_id": sender_id})
+        rows = await self._execute(event_rows.LATEST_SESSION, {"sender_id": sender_id})
         if not rows or self.domain is None:
             return None
         tracker = self._from_stored(sender_id, [row.data for row in rows])
@@ -380,110 +382,3 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         assert self.domain is not None
         events = [json.loads(text) for text in data]
         return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
-
-
-_EVENTS = SQLTrackerStore.SQLEvent.__table__
-_LAST_EVENT_ID = (
-    sa.select(sa.func.max(_EVENTS.c.id))
-    .where(_EVENTS.c.sender_id == sa.bindparam("sender_id"))
-    .scalar_subquery()
-)
-# Rasa's ``SQLTrackerStore._event_query``: the events timed at or after the
-# latest SessionStarted (all when there is none), in id order; with the
-# conversation's last event id, where the next catch-up starts.
-_SESSION_START = (
-    sa.select(sa.func.max(_EVENTS.c.timestamp))
-    .where(_EVENTS.c.sender_id == sa.bindparam("sender_id"))
-    .where(_EVENTS.c.type_name == SessionStarted.type_name)
-    .scalar_subquery()
-)
-_LATEST_SESSION = (
-    sa.select(_EVENTS.c.data, _LAST_EVENT_ID.label("last_id"))
-    .where(_EVENTS.c.sender_id == sa.bindparam("sender_id"))
-    .where(sa.or_(_EVENTS.c.timestamp >= _SESSION_START, _SESSION_START.is_(None)))
-    .order_by(_EVENTS.c.id)
-)
-# A conversation's events from a known one on (built once: see above).
-_EVENTS_FROM = (
-    sa.select(_EVENTS.c.id, _EVENTS.c.type_name, _EVENTS.c.data)
-    .where(_EVENTS.c.sender_id == sa.bindparam("sender_id"))
-    .where(_EVENTS.c.id >= sa.bindparam("from_id"))
-    .order_by(_EVENTS.c.id)
-)
-
-
-_EVENTS_BY_SENDER_AND_ID = (
-    "CREATE INDEX IF NOT EXISTS ix_events_sender_id_id ON events (sender_id, id)"
-)
-_COLUMNS = ("sender_id", "type_name", "timestamp", "intent_name", "action_name", "data")
-_CASTS = {"timestamp": "DOUBLE PRECISION"}  # NULL or text in VALUES is untyped
-
-
-@functools.lru_cache(maxsize=64)
-def _insert_if_last_is(count: int, first: bool) -> sa.sql.elements.TextClause:
-    """INSERT ... SELECT FROM (VALUES ...) WHERE the last stored id is as known.
-
-    ``count`` rows; ``first``: the conversation has no stored event yet. Plain
-    SQL that PostgreSQL and SQLite (3.35 and later, for RETURNING) both run;
-    one statement, so one round trip and no transaction to open. Built once
-    per shape (SQLAlchemy would otherwise compile it for every message).
-    """
-    values = []
-    for index in range(count):
-        cells = [
-            f"CAST(:{column}_{index} AS {_CASTS.get(column, 'VARCHAR')})"
-            for column in _COLUMNS
-        ]
-        values.append(f"({', '.join(cells)})")
-    known = "IS NULL" if first else "= :last_id"
-    return sa.text(
-        f"INSERT INTO events ({', '.join(_COLUMNS)}) "
-        f"SELECT * FROM (VALUES {', '.join(values)}) AS new_events "
-        f"WHERE (SELECT max(id) FROM events WHERE sender_id = :sender) {known} "
-        "RETURNING id"
-    )
-
-
-def _insert_parameters(
-    sender_id: str, last_event_id: int | None, rows: list[dict[str, Any]]
-) -> dict[str, Any]:
-    """The bound values of ``_insert_if_last_is`` for ``rows``."""
-    parameters: dict[str, Any] = {"sender": sender_id, "last_id": last_event_id}
-    for index, row in enumerate(rows):
-        for column in _COLUMNS:
-            parameters[f"{column}_{index}"] = row[column]
-    return parameters
-
-
-def _latest_session(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows Rasa's ``SQLTrackerStore`` reads back of a conversation's ``rows``.
-
-    Its query keeps the events timed at or after the latest ``SessionStarted``
-    (all of them when there is none), in id order; ``rows`` are in id order.
-    """
-    starts = [
-        row["timestamp"]
-        for row in rows
-        if row["type_name"] == SessionStarted.type_name and row["timestamp"] is not None
-    ]
-    if not starts:
-        return rows
-    latest = max(starts)
-    return [
-        row
-        for row in rows
-        if row["timestamp"] is not None and row["timestamp"] >= latest
-    ]
-
-
-def _event_row(sender_id: str, event: Event) -> dict[str, Any]:
-    """The ``events`` row Rasa's ``SQLTrackerStore.save`` writes for ``event``."""
-    data = event.as_dict()
-    return {
-        "sender_id": sender_id,
-        "type_name": event.type_name,
-        "timestamp": data.get("timestamp"),
-        "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
-        "action_name": data.get("name"),
-        "data": json.dumps(data),
-    }

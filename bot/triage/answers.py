@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeAlias
 
-from bot.triage.ruleset import Ruleset, default_ruleset
+from bot.triage.ruleset import Ruleset
+from bot.triage.ruleset_file import default_ruleset
 
 AnswerValue: TypeAlias = bool | int | float | str | None
 TriageAnswers: TypeAlias = Mapping[str, AnswerValue]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from bot.triage.answers import TriageAnswers
 from bot.triage.conditions import evaluate
-from bot.triage.ruleset import Rule, Ruleset, Urgency, default_ruleset
+from bot.triage.ruleset import Rule, Ruleset, Urgency
+from bot.triage.ruleset_file import default_ruleset
 
 
 @dataclass(frozen=True)

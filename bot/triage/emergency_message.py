@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.triage.assess import assess
-from bot.triage.ruleset import Ruleset, Urgency, condition_answers, default_ruleset
+from bot.triage.ruleset import Ruleset, Urgency, condition_answers
+from bot.triage.ruleset_file import default_ruleset
 
 EMERGENCY_INTENT = "report_emergency_symptom"
 RED_FLAG_ENTITY = "red_flag"

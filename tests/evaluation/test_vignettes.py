@@ -20,7 +20,7 @@ from bot.evaluation.vignettes import (
     score,
 )
 from bot.triage import assess
-from bot.triage.ruleset import default_ruleset
+from bot.triage.ruleset_file import default_ruleset
 from tests.answers import all_no
 
 VIGNETTES = load_vignettes()

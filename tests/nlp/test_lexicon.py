@@ -11,7 +11,7 @@ from bot.nlp import build_pipeline
 from bot.nlp.labels import ENTITY_VALUES, RED_FLAG
 from bot.nlp.lexicon import LexiconError
 from bot.nlp.lexicon_file import DEFAULT_LEXICON_PATH, load_lexicon
-from bot.triage.ruleset import default_ruleset
+from bot.triage.ruleset_file import default_ruleset
 
 MINIMAL = {
     "version": "t",

@@ -14,7 +14,7 @@ from bot.startback.content import (
     load_startback,
     parse_startback,
 )
-from bot.triage.ruleset import default_ruleset
+from bot.triage.ruleset_file import default_ruleset
 
 TOOL = load_startback()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.triage.answers import pick_answers
-from bot.triage.ruleset import default_ruleset
+from bot.triage.ruleset_file import default_ruleset
 
 
 def test_every_ruleset_answer_is_picked_and_nothing_else() -> None:

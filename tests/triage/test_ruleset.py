@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot.triage import RulesetError, Urgency, load_ruleset
-from bot.triage.ruleset import DEFAULT_RULESET_PATH, parse_ruleset
+from bot.triage.ruleset_file import DEFAULT_RULESET_PATH, parse_ruleset
 
 
 def good_document() -> dict:
