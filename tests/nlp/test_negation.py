@@ -202,7 +202,7 @@ def test_wouldnt_matter_does_not_deny_a_veiled_crisis(run: Run) -> None:
     ("text", "value", "doubted"),
     [
         (
-            "I had a catheter for a day after my c section 3 years ago",
+            "I had a catheter after my c section 3 years ago",
             "has_bladder_bowel_change",
             True,
         ),
