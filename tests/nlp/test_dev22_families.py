@@ -105,6 +105,8 @@ def test_corrections_and_clauses_keep_the_finding(
         # a symptom looked up or feared is checked, not acted on
         ("google says losing bowel control is an emergency", BLADDER),
         ("I'm worried my bladder might stop working", BLADDER),
+        ("googled 'can't pee after back pain' and I'm spiralling", BLADDER),
+        ("the surgeon told me to report any numbness down below", SADDLE),
     ],
 )
 def test_hints_and_fears_are_hedged_so_the_bot_asks(
@@ -136,6 +138,16 @@ def test_hints_and_fears_are_hedged_so_the_bot_asks(
         ("I can hear my pulse in my ear at night", "has_pulsating_abdomen"),
         ("my MS makes my fingers tingle", ARMS),
         ("kept stumbling in my new heels at the party", ONE_LEG),
+        # shivering in a cold house, muddled over the bins, 'delirious' for
+        # a plan, slurring after the dentist, septic patients nursed, a
+        # figure of speech for the pain, a relative's repaired aneurysm
+        ("shivering all evening because the heating's broken", "has_sepsis_signs"),
+        ("grandad gets muddled about which day the bins go out", "has_sepsis_signs"),
+        ("my wife says I'm delirious for booking a 10k", "has_sepsis_signs"),
+        ("I'm slurring a bit from the dentist's injection", "has_sepsis_signs"),
+        ("just finished nursing two septic patients on nights", "has_sepsis_signs"),
+        ("'run over by a bus' is what it feels like", "is_major_trauma"),
+        ("my uncle had his triple A repaired in May", "has_pulsating_abdomen"),
         # a temperature just under a fever
         ("temp 99.1F this morning", "has_fever"),
     ],
