@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import NORM, ORTH
 from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
 
 from bot.nlp.lemma import LowercaseLemmatizer
 from bot.nlp.lexicon_file import load_lexicon
@@ -81,6 +82,7 @@ def build_pipeline(lexicon_path: Path | None = None) -> Language:
     """
     path = str(lexicon_path) if lexicon_path is not None else ""
     nlp = spacy.blank("en")
+    _split_commas_between_numbers_and_words(nlp)
     _split_two_word_spellings(nlp, load_lexicon(lexicon_path).two_word_spellings())
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(LEMMATIZER, config={"lexicon_path": path})
@@ -88,6 +90,20 @@ def build_pipeline(lexicon_path: Path | None = None) -> Language:
     nlp.add_pipe(DURATIONS)
     nlp.add_pipe(TRIGGERS, config={"lexicon_path": path})
     return nlp
+
+
+#: A comma typed without a space between a number and a word ("28,stiff back",
+#: "night sweats,57 f"): spaCy splits a comma between two letters, not these,
+#: and the words on either side were then read as one token.
+_NUMBER_WORD_COMMAS = (r"(?<=[0-9]),(?=[^\W\d_])", r"(?<=[^\W\d_]),(?=[0-9])")
+
+
+def _split_commas_between_numbers_and_words(nlp: Language) -> None:
+    """Tokenise "28,stiff" as "28" "," "stiff" (numbers keep "1,000")."""
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    infixes = [*nlp.Defaults.infixes, *_NUMBER_WORD_COMMAS]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _split_two_word_spellings(

@@ -120,7 +120,8 @@ class AssertionTriggerFinder:
 
 
 def resolve_overlaps(spans: list[Span]) -> list[Span]:
-    """Keep non-overlapping triggers: the longer wins, a pseudo-trigger a tie.
+    """Keep non-overlapping triggers: the longer wins, a pseudo-trigger a tie;
+    an explanation in the very words of a kept trigger is kept beside it.
 
     A pseudo-trigger ("not get better") exists to hide the negation inside it,
     so where it is as long as an overlapping negation ("doesn't get") it wins.
@@ -138,4 +139,16 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
     for span in ordered:
         if all(span.end <= k.start or k.end <= span.start for k in kept):
             kept.append(span)
-    return sorted(kept, key=lambda s: s.start)
+    # "always been like that" is both a dating in its own sentence and an
+    # explanation of an alarming finding further back: the same words kept
+    # as both, unless a pseudo-trigger hid them
+    twins = [
+        s
+        for s in spans
+        if s.label_ == POST_EXPLAINED
+        and s not in kept
+        and any(
+            (k.start, k.end) == (s.start, s.end) and k.label_ != PSEUDO for k in kept
+        )
+    ]
+    return sorted([*kept, *twins], key=lambda s: s.start)
