@@ -7,21 +7,19 @@ Every sentence is written here for its family (never a corpus sentence).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from bot.nlp import ClinicalEntity
 from tests.nlp.conftest import found
-
-Run = Callable[[str], list[ClinicalEntity]]
-BOTH_LEGS = "has_bilateral_leg_weakness"
-ONE_LEG = "has_leg_weakness"
-BLADDER = "has_bladder_bowel_change"
-SADDLE = "has_saddle_numbness"
-ARMS = "has_arm_nerve_symptoms"
-SUICIDE = "has_suicidal_thoughts"
-BREATH = "has_severe_breathlessness"
+from tests.nlp.values import (
+    ARMS,
+    BLADDER,
+    BOTH_LEGS,
+    BREATH,
+    ONE_LEG,
+    SADDLE,
+    SUICIDE,
+    Run,
+)
 
 
 @pytest.mark.parametrize(

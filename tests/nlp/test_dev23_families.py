@@ -7,21 +7,19 @@ Every sentence is written here for its family (never a corpus sentence).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from bot.nlp import ClinicalEntity
 from tests.nlp.conftest import found
-
-Run = Callable[[str], list[ClinicalEntity]]
-BOTH_LEGS = "has_bilateral_leg_weakness"
-ONE_LEG = "has_leg_weakness"
-BLADDER = "has_bladder_bowel_change"
-SADDLE = "has_saddle_numbness"
-SEPSIS = "has_sepsis_signs"
-SUICIDE = "has_suicidal_thoughts"
-SEVERE = "has_severe_pain"
+from tests.nlp.values import (
+    BLADDER,
+    BOTH_LEGS,
+    ONE_LEG,
+    SADDLE,
+    SEPSIS,
+    SEVERE,
+    SUICIDE,
+    Run,
+)
 
 
 @pytest.mark.parametrize(

@@ -7,23 +7,21 @@ Every sentence is written here for its family (never a corpus sentence).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from spacy.language import Language
 
-from bot.nlp import ClinicalEntity
 from bot.nlp.plain_doc import make_plain_doc
 from tests.nlp.conftest import found
-
-Run = Callable[[str], list[ClinicalEntity]]
-BOTH_LEGS = "has_bilateral_leg_weakness"
-BLADDER = "has_bladder_bowel_change"
-SADDLE = "has_saddle_numbness"
-SEPSIS = "has_sepsis_signs"
-SEVERE = "has_severe_pain"
-CANCER = "has_cancer_history"
-PULSE = "has_pulsating_abdomen"
+from tests.nlp.values import (
+    BLADDER,
+    BOTH_LEGS,
+    CANCER,
+    PULSE,
+    SADDLE,
+    SEPSIS,
+    SEVERE,
+    Run,
+)
 
 
 @pytest.mark.parametrize(
