@@ -102,7 +102,7 @@ def _split_commas_between_numbers_and_words(nlp: Language) -> None:
     """Tokenise "28,stiff" as "28" "," "stiff" (numbers keep "1,000")."""
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer)
-    infixes = [*nlp.Defaults.infixes, *_NUMBER_WORD_COMMAS]
+    infixes = [*(nlp.Defaults.infixes or ()), *_NUMBER_WORD_COMMAS]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
