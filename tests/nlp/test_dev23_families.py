@@ -29,6 +29,8 @@ from tests.nlp.values import (
         ("the bit I sit on has gone dead since Tuesday", SADDLE),
         ("I can't feel my private parts properly", SADDLE),
         ("the skin round my bum feels strange when I wipe", SADDLE),
+        # sitting on the loo is where the numbness is felt, not its explanation
+        ("my bum goes numb when I sit on the loo", SADDLE),
         (
             "I can't seem to perform in the bedroom since my back went",
             "has_sexual_dysfunction",
