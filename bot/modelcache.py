@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot.nlp.emergency_screen import DEV_CORPORA
 from bot.settings import PROJECT_ROOT
 
 # Everything that changes what the trained model does.
@@ -29,6 +30,8 @@ MODEL_INPUTS = (
     "bot/rasa/intent_classifier.py",
     "bot/triage/emergency_message.py",
     "data/clinical/lexicon.yml",
+    "bot/rasa/emergency_screen.py",
+    DEV_CORPORA,  # the emergency screen learns from them
 )
 
 
@@ -36,7 +39,9 @@ def _files(root: Path, inputs: Iterable[str]) -> list[Path]:
     found: list[Path] = []
     for name in inputs:
         path = root / name
-        if path.is_dir():
+        if "*" in name:
+            found += sorted(root.glob(name))
+        elif path.is_dir():
             found += sorted(
                 p
                 for p in path.rglob("*")
