@@ -51,3 +51,19 @@ def test_a_failed_training_shows_the_end_of_the_log(
     with pytest.raises(subprocess.CalledProcessError):
         modelcache.ensure_model(tmp_path)
     assert "InvalidDomain: utter_y has no text" in capfd.readouterr().err
+
+
+def test_a_changed_development_corpus_changes_the_model(tmp_path: Path) -> None:
+    """The emergency screen learns from the development corpora: a change to
+    one must train a new model, and a held-out corpus must not."""
+    corpus = tmp_path / "data" / "clinical" / "dev_redteam_x.yml"
+    corpus.parent.mkdir(parents=True)
+    corpus.write_text("red_flags: []\n")
+    held_out = tmp_path / "tests" / "data" / "redteam.yml"
+    held_out.parent.mkdir(parents=True)
+    held_out.write_text("red_flags: []\n")
+    before = modelcache.inputs_hash(tmp_path)
+    held_out.write_text("red_flags: [changed]\n")
+    assert modelcache.inputs_hash(tmp_path) == before
+    corpus.write_text("red_flags: [changed]\n")
+    assert modelcache.inputs_hash(tmp_path) != before

@@ -6,7 +6,8 @@ look-alikes emergencies (each one a confirming question) and missed about
 one emergency in nine. The development red-team corpora
 (``data/clinical/dev_redteam*.yml``, tens of thousands of messages written
 blind in many voices) are enough to learn that one distinction well, so this
-screen learns it from them alone, apart from the intents the dialogue needs.
+screen learns it from them, apart from the intent classifier, with the
+dialogue's hand-written examples beside them (see ``INTENT_EXAMPLE_WEIGHT``).
 The held-out corpora (``tests/data/redteam*.yml``) are never read here.
 
 What a score does is decided by the Rasa adapter and the safety rules: the
@@ -19,15 +20,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import yaml
 from numpy.typing import NDArray
-from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.linear_model import LogisticRegression
 
 EMERGENCY = "emergency"
 CRISIS = "crisis"
@@ -38,17 +37,28 @@ DEV_CORPORA = "data/clinical/dev_redteam*.yml"
 # chaos and run-together words still share most character grams. 2**16
 # buckets scored as well as 2**18 on corpora left out, in half the time.
 N_FEATURES = 2**16
-_VECTORIZERS = (
-    HashingVectorizer(
-        analyzer="char_wb",
-        ngram_range=(2, 5),
-        n_features=N_FEATURES,
-        alternate_sign=False,
-    ),
-    HashingVectorizer(
-        analyzer="word", ngram_range=(1, 2), n_features=N_FEATURES, alternate_sign=False
-    ),
-)
+
+
+@cache
+def _vectorizers() -> tuple[Any, ...]:
+    # Imported on first use: bot.modelcache imports this module for its
+    # corpora's names, and scikit-learn takes a second to import.
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return (
+        HashingVectorizer(
+            analyzer="char_wb",
+            ngram_range=(2, 5),
+            n_features=N_FEATURES,
+            alternate_sign=False,
+        ),
+        HashingVectorizer(
+            analyzer="word",
+            ngram_range=(1, 2),
+            n_features=N_FEATURES,
+            alternate_sign=False,
+        ),
+    )
 
 
 def label_of(level: str) -> str:
@@ -90,8 +100,10 @@ def load_examples(paths: Iterable[Path]) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-def _features(texts: Sequence[str]) -> csr_matrix:
-    return hstack([v.transform(texts) for v in _VECTORIZERS]).tocsr()
+def _features(texts: Sequence[str]) -> Any:
+    from scipy.sparse import hstack
+
+    return hstack([v.transform(texts) for v in _vectorizers()]).tocsr()
 
 
 @dataclass(frozen=True)
@@ -113,6 +125,8 @@ class EmergencyScreen:
         class weighs the same in all (look-alikes outnumber crises ten to one)."""
         if len(set(labels)) < 2:
             raise ValueError("the screen needs examples of at least two labels")
+        from sklearn.linear_model import LogisticRegression
+
         model = LogisticRegression(max_iter=300, class_weight="balanced")
         model.fit(_features(texts), list(labels), sample_weight=weights)
         return cls(tuple(model.classes_), model.coef_, model.intercept_)
