@@ -41,7 +41,6 @@ import asyncio
 import json
 import logging
 import os
-import time
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
@@ -57,6 +56,7 @@ from rasa.core.lock_store import (
 )
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.rasa.outages import outlasting_outages
 from bot.settings import seconds_setting
 
 logger = logging.getLogger(__name__)
@@ -306,14 +306,9 @@ class ConversationLockStore(LockStore):
 
     async def _outlasting_outages(self, operation: Callable[[], Awaitable[T]]) -> T:
         """``operation()``, retried while the backend cannot be reached."""
-        deadline = time.monotonic() + self._retry_seconds
-        pause = 0.1
-        while True:
-            try:
-                return await operation()
-            except Exception as error:
-                if not unreachable(error) or time.monotonic() + pause > deadline:
-                    raise
-                logger.warning("lock store unreachable; retrying")
-                await asyncio.sleep(pause)
-                pause = min(pause * 2, 1.0)
+        return await outlasting_outages(
+            operation,
+            seconds=self._retry_seconds,
+            is_outage=unreachable,
+            on_outage=lambda _error: logger.warning("lock store unreachable; retrying"),
+        )

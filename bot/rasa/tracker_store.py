@@ -28,7 +28,8 @@ message (read the last id; begin, read it again, insert, read it again,
 commit) cost the production profile about 15% of its throughput. On
 PostgreSQL the two are awaited on the event loop, prepared once per kept
 connection (``bot.rasa.postgres_async``): the replica serves other
-conversations while PostgreSQL answers, without a worker thread.
+conversations while PostgreSQL answers, without a worker thread. How a
+statement reaches the database is ``bot.rasa.tracker_database``'s concern.
 
 When the database cannot be reached (PostgreSQL restarting), reads and saves
 are retried for up to ``BACKCHAT_TRACKER_RETRY_SECONDS`` (default 20) before the
@@ -44,7 +45,6 @@ default; this store keeps a small pool instead. ``BACKCHAT_TRACKER_POOL_SIZE``
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 import logging
@@ -60,14 +60,10 @@ from rasa.shared.core.events import SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.chat import erased_this_turn
-from bot.rasa import event_rows, postgres_async
-from bot.rasa.tracker_settings import (
-    cache_size,
-    engine_options,
-    pool_size,
-    postgres_connect_args,
-    retry_seconds,
-)
+from bot.rasa import event_rows
+from bot.rasa.outages import outlasting_outages
+from bot.rasa.tracker_database import OUTAGES, TrackerDatabase
+from bot.rasa.tracker_settings import cache_size, engine_options, retry_seconds
 
 logger = logging.getLogger(__name__)
 #: Tries at creating the tables while another worker holds the lock.
@@ -131,40 +127,29 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self.engine.dispose()
             self.engine = sa.create_engine(url, **options)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
-        self._single = sa.create_engine(url, isolation_level="AUTOCOMMIT", **options)
-        self._postgres: postgres_async.AsyncPostgres | None = None
-        self._sql: dict[sa.sql.Executable, tuple[str, dict[str, Any]]] = {}
-        if url.get_backend_name() == "postgresql":
-            self._postgres = postgres_async.AsyncPostgres(
-                postgres_connect_args(self._single),
-                pool_size(),
-            )
+        self.database = TrackerDatabase(url, options)
         self._create_tables()
-        self._index_events()
+        self.database.index_events()
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
         self._capacity = cache_size()
         self._retry_seconds = retry_seconds()
 
     async def _outlasting_outages(self, operation: Callable[[], Awaitable[T]]) -> T:
         """``operation()``, retried while the database cannot be reached."""
-        deadline = time.monotonic() + self._retry_seconds
-        pause = 0.1
-        while True:
-            try:
-                return await operation()
-            except (sa.exc.OperationalError, *postgres_async.OUTAGES) as error:
-                if time.monotonic() + pause > deadline:
-                    raise
-                logger.warning(
-                    "tracker store unreachable (%s); retrying",
-                    type(getattr(error, "orig", error)).__name__,
-                )
-                for engine in self.engines:  # their pooled connections are dead
-                    engine.dispose()
-                if self._postgres is not None:
-                    self._postgres.close()
-                await asyncio.sleep(pause)
-                pause = min(pause * 2, 1.0)
+        return await outlasting_outages(
+            operation,
+            seconds=self._retry_seconds,
+            is_outage=lambda error: isinstance(error, OUTAGES),
+            on_outage=self._after_outage,
+        )
+
+    def _after_outage(self, error: BaseException) -> None:
+        logger.warning(
+            "tracker store unreachable (%s); retrying",
+            type(getattr(error, "orig", error)).__name__,
+        )
+        self.engine.dispose()  # its pooled connections are dead
+        self.database.drop_connections()
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The tracker of the latest session: from memory if still current."""
@@ -223,7 +208,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         if len(tracker.events) != saved.event_count or saved.last_event_id is None:
             return None
         parameters = {"sender_id": tracker.sender_id, "from_id": saved.last_event_id}
-        rows = await self._execute(event_rows.EVENTS_FROM, parameters)
+        rows = await self.database.execute(event_rows.EVENTS_FROM, parameters)
         if not rows or rows[0].id != saved.last_event_id:
             return None
         newer = rows[1:]
@@ -252,62 +237,10 @@ class CachedSQLTrackerStore(SQLTrackerStore):
                 logger.debug("tables not created yet, trying again (%s)", error)
                 time.sleep(0.2 * (attempt + 1))
 
-    def _index_events(self) -> None:
-        """Index the events by conversation and id (the catch-up's read).
-
-        Replicas start together: PostgreSQL's IF NOT EXISTS does not stop two
-        sessions creating the same index at once, and the loser's error only
-        means the index is there.
-        """
-        try:
-            with self._autocommit() as connection:
-                connection.execute(sa.text(event_rows.EVENTS_BY_SENDER_AND_ID))
-        except (sa.exc.IntegrityError, sa.exc.ProgrammingError) as error:
-            logger.debug("events index made by another process (%s)", error)
-
     @property
     def engines(self) -> tuple[sa.engine.Engine, ...]:
         """Rasa's engine (sessions, its own reads and saves) and this store's."""
-        return (self.engine, self._single)
-
-    def _autocommit(self) -> sa.engine.Connection:
-        """A connection whose statements commit on their own: no BEGIN/COMMIT."""
-        return self._single.connect()
-
-    async def _execute(
-        self, statement: sa.sql.Executable, parameters: dict[str, Any]
-    ) -> list[Any]:
-        """The rows of one statement on an autocommit connection.
-
-        On PostgreSQL awaited on the loop (``bot.rasa.postgres_async``): the
-        replica serves other conversations while the answer comes, an INSERT's
-        commit included. SQLite's statements are work in this process, run
-        through SQLAlchemy where they are.
-        """
-        if self._postgres is not None:
-            sql, constants = self._sql_of(statement)
-            return await self._postgres.execute(sql, {**constants, **parameters})
-        return self._execute_here(statement, parameters)
-
-    def _sql_of(self, statement: sa.sql.Executable) -> tuple[str, dict[str, Any]]:
-        """``statement`` as psycopg2 text and the values it binds itself
-        (``type_name = 'session_started'``), compiled once per statement."""
-        found = self._sql.get(statement)
-        if found is None:
-            compiled = statement.compile(dialect=self._single.dialect)
-            constants = {
-                name: bind.value
-                for name, bind in compiled.binds.items()
-                if not bind.required and bind.callable is None
-            }
-            found = self._sql[statement] = (str(compiled), constants)
-        return found
-
-    def _execute_here(
-        self, statement: sa.sql.Executable, parameters: dict[str, Any]
-    ) -> list[sa.engine.Row]:
-        with self._autocommit() as connection:
-            return list(connection.execute(statement, parameters).all())
+        return (self.engine, self.database.engine)
 
     def _remember(
         self, tracker: DialogueStateTracker, last_event_id: int | None
@@ -340,7 +273,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             tracker.sender_id, saved.last_event_id, rows
         )
         statement = event_rows.insert_if_last_is(len(rows), saved.last_event_id is None)
-        ids = [row.id for row in await self._execute(statement, parameters)]
+        ids = [row.id for row in await self.database.execute(statement, parameters)]
         if len(ids) != len(rows):
             return None
         return _Appended(rows, max(ids))
@@ -370,7 +303,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         between two reads of the last event id: the statement also returns that
         id, and a single statement sees one state of the table.
         """
-        rows = await self._execute(event_rows.LATEST_SESSION, {"sender_id": sender_id})
+        rows = await self.database.execute(
+            event_rows.LATEST_SESSION, {"sender_id": sender_id}
+        )
         if not rows or self.domain is None:
             return None
         tracker = self._from_stored(sender_id, [row.data for row in rows])

@@ -129,7 +129,7 @@ def statements_of(cached: TrackerStore) -> list[str]:
             "before_cursor_execute",
             lambda _c, _cur, sql, *_a: statements.append(sql.split()[0]),
         )
-    postgres = getattr(cached, "_postgres", None)
+    postgres = cached.database.postgres
     if postgres is not None:
         execute = postgres.execute
 
@@ -341,12 +341,12 @@ async def a_round_trip_does_not_stop_the_loop(cached: TrackerStore) -> None:
             await asyncio.sleep(0.01)
             ticks += 1
 
-    slow = cached._execute(sa.text("SELECT pg_sleep(0.3)"), {})
+    slow = cached.database.execute(sa.text("SELECT pg_sleep(0.3)"), {})
     started = time.monotonic()
     await asyncio.gather(slow, tick())
     assert ticks == 10 and time.monotonic() - started < 0.5
     # Kept and reused: the statements of many turns share a few connections.
-    assert cached._postgres._open <= 2
+    assert cached.database.postgres._open <= 2
 
 
 async def test_sqlite_statements_run_on_the_loop(url: str, domain: Domain) -> None:
