@@ -148,7 +148,3 @@ class EmergencyScreenComponent(GraphComponent):
                 )
                 demote_intent(message, decision.demote)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Nothing to add to the training data."""
-        return training_data

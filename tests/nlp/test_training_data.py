@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.nlp.emergency_screen import corpus_paths
+
 ROOT = Path(__file__).resolve().parents[2]
 TRAINING_FILES = sorted((ROOT / "data" / "nlu").glob("*.yml"))
 EVAL_FILE = ROOT / "tests" / "data" / "nlu_eval.yml"
@@ -38,7 +40,7 @@ def _training_examples() -> dict[str, list[str]]:
 
 BLIND_CORPORA = (
     *sorted((ROOT / "tests" / "data").glob("redteam*.yml")),
-    *sorted((ROOT / "data" / "clinical").glob("dev_redteam*.yml")),
+    *corpus_paths(ROOT),  # the development corpora, as the emergency screen reads them
 )
 VIGNETTES = ROOT / "tests" / "data" / "vignettes.yml"
 
