@@ -27,7 +27,11 @@ CORPUS = PROJECT_ROOT / "tests" / "data" / "redteam.yml"
 # Held-out corpora, each written blind by a different session, never trained
 # on and their errors never read; a later one measures afresh what tuning on
 # development corpora did to messages nobody here has seen.
-HELD_OUT = (CORPUS, PROJECT_ROOT / "tests" / "data" / "redteam_2.yml")
+HELD_OUT = (
+    CORPUS,
+    PROJECT_ROOT / "tests" / "data" / "redteam_2.yml",
+    PROJECT_ROOT / "tests" / "data" / "redteam_3.yml",
+)
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 
 
