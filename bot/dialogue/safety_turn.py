@@ -168,11 +168,10 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
         return [*steps, LISTEN]
 
     # A guess is no reason to ask when this very message said "none of these".
-    guessed = (
-        facts.intent == EMERGENCY_INTENT
-        and not affirmed
-        and not facts.screen_denied_now
-    )
+    # Beside a lesser red flag the rules read, the intent is an emergency only
+    # when the emergency screen heard one (the rules' reading takes the
+    # classifier's guess away; see ClinicalEntityExtractor): that is asked.
+    guessed = facts.intent == EMERGENCY_INTENT and not facts.screen_denied_now
     if emergency_in_doubt or (
         guessed and facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
     ):

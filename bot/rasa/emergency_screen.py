@@ -34,7 +34,7 @@ from bot.nlp.emergency_screen import (
     load_examples,
     screened_intent,
 )
-from bot.nlp.labels import CRISIS_RED_FLAG, RED_FLAG
+from bot.nlp.labels import CRISIS_RED_FLAG, EMERGENCY_RED_FLAGS, RED_FLAG
 from bot.rasa.nlu_component import demote_intent, promote_intent
 from bot.settings import PROJECT_ROOT
 
@@ -136,6 +136,7 @@ class EmergencyScreenComponent(GraphComponent):
                 emergency_intent=EMERGENCY_INTENT,
                 crisis_intent=CRISIS_INTENT,
                 crisis_flag=CRISIS_RED_FLAG,
+                emergency_flags=EMERGENCY_RED_FLAGS,
             )
             if decision.promote:
                 logger.info(

@@ -56,6 +56,11 @@ def flag(value: str, **flags: bool) -> dict[str, Any]:
             id="a classifier guess alone asks first",
         ),
         pytest.param(
+            TurnFacts("report_emergency_symptom", [flag("has_leg_symptoms")]),
+            [UTTER_CONFIRM_EMERGENCY, LISTEN],
+            id="an emergency heard beside a lesser flag asks first",
+        ),
+        pytest.param(
             TurnFacts(
                 "report_pain", [flag("has_bladder_bowel_change", uncertain=True)]
             ),

@@ -10,6 +10,7 @@ import yaml
 from bot.evaluation.redteam import HELD_OUT
 from bot.nlp.emergency_screen import (
     ASK_AT,
+    ASK_BESIDE_LESSER_FLAGS_AT,
     CRISIS,
     DOUBT_BELOW,
     EMERGENCY,
@@ -42,6 +43,7 @@ def decide(
         emergency_intent="report_emergency_symptom",
         crisis_intent="express_crisis",
         crisis_flag="has_crisis",
+        emergency_flags=frozenset({"has_saddle_numbness", "has_bladder_bowel_change"}),
     )
 
 
@@ -53,6 +55,14 @@ def decide(
         ({"emergency": 0.9, "intent": "ask_activity_ok"}, "report_emergency_symptom"),
         ({"emergency": 0.9, "intent": "nlu_fallback"}, "report_emergency_symptom"),
         ({"emergency": 0.9, "intent": "out_of_scope"}, "report_emergency_symptom"),
+        # beside a lesser flag the rules read, a likely emergency is asked about
+        (
+            {
+                "emergency": ASK_BESIDE_LESSER_FLAGS_AT,
+                "red_flags": frozenset({"has_leg_symptoms"}),
+            },
+            "report_emergency_symptom",
+        ),
         # a crisis is checked on, also next to a red flag the rules read
         ({"crisis": 0.6, "emergency": 0.3}, "express_crisis"),
         ({"crisis": 0.5, "red_flags": frozenset({"has_fever"})}, "express_crisis"),
@@ -69,8 +79,13 @@ def test_what_the_rules_did_not_read_is_asked_about(case: dict, expected: str) -
     "case",
     [
         {"emergency": ASK_AT - 0.01},
-        # the rules read a red flag: they decide
+        # the rules read an emergency flag (stated, hedged or denied): they decide
         {"emergency": 0.9, "red_flags": frozenset({"has_saddle_numbness"})},
+        # beside a lesser flag, only a likely emergency is asked about
+        {
+            "emergency": ASK_BESIDE_LESSER_FLAGS_AT - 0.01,
+            "red_flags": frozenset({"has_leg_symptoms"}),
+        },
         {"crisis": 0.9, "red_flags": frozenset({"has_crisis"})},
         # replies and conversation steering are not screened
         {"emergency": 0.9, "text": "yes a bit numb"},
