@@ -132,8 +132,9 @@ _QUANTITY = re.compile(
 _AGE_BEFORE = re.compile(
     r"\b(?:i\s*am|i'?m|aged?|(?:he|she)(?:\s+is|'?s))\s*$", re.IGNORECASE
 )
+# Whole words only: "a box 3 days ago" is not "x 3 days".
 _FREQUENCY_BEFORE = re.compile(
-    r"(?:once|twice|times|per|every|each|x|days?|nights?|hours?)\s*$", re.IGNORECASE
+    r"\b(?:once|twice|times|per|every|each|x|days?|nights?|hours?)\s*$", re.IGNORECASE
 )
 _VAGUE = re.compile(
     r"\b(?:for|over|past|last|the\s+last|the\s+past)\s+(?:many\s+)?"

@@ -24,6 +24,8 @@ MONDAY = date(2026, 11, 23)
         ("for months", 60),
         ("for weeks", 14),
         ("2 days ago", 2),
+        # a word ending in x before the number is not "x 3 days" (a frequency)
+        ("since I lifted a box 3 days ago", 3),
         ("yesterday", 1),
         ("the day before yesterday", 2),
         ("last night", 1),
@@ -86,6 +88,8 @@ def test_parse_duration_days(text: str, days: int) -> None:
         "a 40 yr old man",
         "3 days a week",
         "twice a day",
+        "every 3 days",
+        "ibuprofen x 3 days",
         "it may be nothing",
         "and then",
         "🙂",
