@@ -94,7 +94,7 @@ class ValidateTriageForm(FormValidationAction):
             tracker.add_slots(misses)
         events = unsure_events + misses + await super().run(dispatcher, tracker, domain)
         if filled:
-            self._acknowledge(dispatcher, tracker, filled)
+            self._acknowledge(dispatcher, tracker, filled, requested)
         return events
 
     def _not_understood(
@@ -133,10 +133,19 @@ class ValidateTriageForm(FormValidationAction):
 
     @staticmethod
     def _acknowledge(
-        dispatcher: CollectingDispatcher, tracker: Tracker, filled: set[str]
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        filled: set[str],
+        requested: str | None,
     ) -> None:
         answers = triage_answers(tracker)
-        if len(filled & set(FREE_TEXT_SLOTS)) >= 2:
+        told = filled & set(FREE_TEXT_SLOTS)
+        # "after sleeping funny" to "how long?": say what was heard, so that
+        # the question asked again does not look like it was not.
+        answered_another = (
+            bool(told) and requested in FREE_TEXT_SLOTS and (requested not in filled)
+        )
+        if len(told) >= 2 or answered_another:
             dispatcher.utter_message(
                 response=names.UTTER_TRIAGE_UNDERSTOOD,
                 summary=describe_answers(answers),

@@ -87,6 +87,9 @@ class TurnFacts:
         screen_denied_now: This message answered the emergency screen "no".
         trauma_unknown: Whether the injury was a serious one (a crash, a fall
             from a height, a heavy blow) is still unanswered after this message.
+        guess_before_trauma_question: The message answered here was the
+            reply to the question about an injury's force, and the message
+            before it was an emergency guess that question went first for.
         emergency_if_hedged_true: The message's hedged findings, were they
             true, would make the answers an emergency ("had cancer... a bit
             wobbly on my legs": cord compression).
@@ -103,6 +106,7 @@ class TurnFacts:
     paused: bool = False
     screen_denied_now: bool = False
     trauma_unknown: bool = False
+    guess_before_trauma_question: bool = False
     emergency_if_hedged_true: bool = False
 
 
@@ -172,12 +176,24 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
     # when the emergency screen heard one (the rules' reading takes the
     # classifier's guess away; see ClinicalEntityExtractor): that is asked.
     guessed = facts.intent == EMERGENCY_INTENT and not facts.screen_denied_now
+    injury_of_unknown_force = _injury_of_unknown_force(facts, affirmed | hedged)
+    # Beside an injury of unknown force ("I fell down the cellar hatch"), the
+    # emergency the screen heard may be the injury: its force is asked first,
+    # and the emergency question straight after (guess_before_trauma_question).
+    force_first = bool(affirmed) and injury_of_unknown_force
     if emergency_in_doubt or (
-        guessed and facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
+        guessed
+        and facts.last_bot_response != UTTER_CONFIRM_EMERGENCY
+        and not force_first
     ):
         return [UTTER_CONFIRM_EMERGENCY, LISTEN]
-    if _injury_of_unknown_force(facts, affirmed | hedged):
+    if injury_of_unknown_force:
         return [UTTER_CONFIRM_TRAUMA, LISTEN]
+    if (
+        facts.guess_before_trauma_question
+        and facts.last_bot_response == UTTER_CONFIRM_TRAUMA
+    ):
+        return [UTTER_CONFIRM_EMERGENCY, LISTEN]
 
     return _after_a_message_question(facts) or _triage_from_facts(facts)
 

@@ -84,6 +84,10 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
     else:
         outcome = NOTHING
     level = assessment.fired[0].urgency.value if assessment.fired else None
+    if outcome == TRAUMA_CHECK and intent == safety_turn.EMERGENCY_INTENT:
+        # The emergency heard beside the injury is asked straight after the
+        # question about its force (safety_turn: guess_before_trauma_question).
+        steps = [*steps, safety_turn.UTTER_CONFIRM_EMERGENCY]
     return Decision(outcome, fired, intent, tuple(steps), level)
 
 

@@ -219,8 +219,15 @@ def turn_facts(
             isinstance(e, SlotSet) and e.key == crisis and e.value is True for e in turn
         ),
         trauma_unknown=answers.get(MAJOR_TRAUMA) is None,
+        guess_before_trauma_question=_previous_intent(tracker) == EMERGENCY_INTENT,
         emergency_if_hedged_true=emergency_if_hedged_true(slots, user.entities or []),
     )
+
+
+def _previous_intent(tracker: DialogueStateTracker) -> str | None:
+    """The intent of the user message before the latest one."""
+    users = [e for e in tracker.applied_events() if isinstance(e, UserUttered)]
+    return (users[-2].intent or {}).get("name") if len(users) >= 2 else None
 
 
 def _emergency_given(tracker: DialogueStateTracker) -> bool:

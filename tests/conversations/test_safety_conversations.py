@@ -335,11 +335,8 @@ def test_not_sure_twice_to_the_screen_is_an_emergency_that_says_why(
 @pytest.mark.parametrize(
     ("answer", "then"),
     [
-        # An injury is still worth a doctor's check (the flag is noted).
-        (
-            "no, nothing like that, just a slip",
-            ["utter_triage_flag_noted", "utter_ask_pain_location"],
-        ),
+        # The emergency the screen heard in the first message is asked next.
+        ("no, nothing like that, just a slip", ["utter_confirm_emergency"]),
         ("yes, I fell about 3 metres", EMERGENCY_OUTCOME),
         ("not sure", EMERGENCY_OUTCOME),
     ],
@@ -360,3 +357,26 @@ def test_an_injury_of_unknown_force_is_asked_about_first(
         ],
     )
     assert stack.slots(who)["is_major_trauma"] is (then == EMERGENCY_OUTCOME)
+
+
+def test_after_the_force_of_an_injury_the_emergency_heard_is_asked_about(
+    stack: Stack,
+) -> None:
+    """The screen hears an emergency in "I fell down the cellar hatch": the
+    force is asked first, the emergency symptoms next, then the form goes on
+    with the injury noted (still worth a doctor's check)."""
+    exchange(
+        stack,
+        sender(),
+        [
+            (
+                "I fell down the cellar hatch at work, back is killing me",
+                ["utter_confirm_trauma"],
+            ),
+            ("no, nothing like that, just a slip", ["utter_confirm_emergency"]),
+            (
+                "none of these",
+                ["utter_triage_flag_noted", "utter_ask_pain_location"],
+            ),
+        ],
+    )

@@ -269,6 +269,25 @@ def test_unclear_answer_is_asked_again_with_an_example(stack: Stack) -> None:
     )
 
 
+def test_an_answer_to_another_question_is_said_back_before_asking_again(
+    stack: Stack,
+) -> None:
+    """ "after sleeping funny" to "how long?" tells how it started: the bot says
+    so, asks how long again, and never asks how it started."""
+    exchange(
+        stack,
+        sender(),
+        [
+            ("my lower back hurts", ["utter_ask_pain_duration_days"]),
+            (
+                "after sleeping funny",
+                ["utter_triage_understood", "utter_ask_pain_duration_days"],
+            ),
+            ("4 days", ["utter_ask_has_cauda_equina_symptom"]),
+        ],
+    )
+
+
 def test_question_mid_form_is_answered_then_the_form_goes_on(stack: Stack) -> None:
     exchange(
         stack,

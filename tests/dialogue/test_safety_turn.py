@@ -62,6 +62,25 @@ def flag(value: str, **flags: bool) -> dict[str, Any]:
         ),
         pytest.param(
             TurnFacts(
+                "report_emergency_symptom",
+                [flag("is_after_injury")],
+                trauma_unknown=True,
+            ),
+            [UTTER_CONFIRM_TRAUMA, LISTEN],
+            id="an emergency heard beside an injury of unknown force asks its force",
+        ),
+        pytest.param(
+            TurnFacts(
+                "deny",
+                [],
+                last_bot_response=UTTER_CONFIRM_TRAUMA,
+                guess_before_trauma_question=True,
+            ),
+            [UTTER_CONFIRM_EMERGENCY, LISTEN],
+            id="then the emergency it heard is asked about",
+        ),
+        pytest.param(
+            TurnFacts(
                 "report_pain", [flag("has_bladder_bowel_change", uncertain=True)]
             ),
             [UTTER_CONFIRM_EMERGENCY, LISTEN],
