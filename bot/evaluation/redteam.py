@@ -31,6 +31,7 @@ HELD_OUT = (
     CORPUS,
     PROJECT_ROOT / "tests" / "data" / "redteam_2.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_3.yml",
+    PROJECT_ROOT / "tests" / "data" / "redteam_4.yml",
 )
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 
