@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import names
 from actions.context import ANSWER_SLOTS, assess_answers, not_known, triage_answers
-from bot.dialogue.slot_filling import RED_FLAG_ANSWERS
+from bot.dialogue.slot_filling import FIRST_QUESTIONS_SLOT, RED_FLAG_ANSWERS
 from bot.dialogue.summary import describe_answers
 from bot.triage import Urgency
 
@@ -53,18 +53,25 @@ class ValidateTriageForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        """Context questions, then the screening questions the ruleset still needs."""
+        """A lesser red flag told in doubt first, then the context questions,
+        then the screening questions the ruleset still needs."""
         answers = triage_answers(tracker)
         unknown = not_known(tracker)
         assessment = assess_answers(answers, unknown)
         if assessment.level is Urgency.EMERGENCY:
             return []
+        first = [
+            slot
+            for slot in tracker.get_slot(FIRST_QUESTIONS_SLOT) or []
+            if answers.get(slot) is None and slot not in unknown
+        ]
         context = [
             slot
             for slot in FREE_TEXT_SLOTS
             if answers.get(slot) is None and slot not in unknown
         ]
-        return context + list(assessment.missing)
+        then = [s for s in context + list(assessment.missing) if s not in first]
+        return first + then
 
     async def run(
         self,

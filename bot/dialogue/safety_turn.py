@@ -16,8 +16,10 @@ The order is the clinical order (shared/CONVERSATIONS.md):
    crash, a fall from a height, a heavy blow?);
 4. offers made in a message ("pass your answers to a clinician?", "carry
    on?") accept a typed yes;
-5. a message with clinical facts that reads as a bare yes or no outside the
-   questions ("...no leg pain, no fever") starts triage instead of "OK".
+5. a lesser red flag told in doubt ("I think my foot is a bit weaker?") starts
+   the form, which asks about it first; a message with clinical facts that
+   reads as a bare yes or no outside the questions ("...no leg pain, no
+   fever") starts triage instead of "OK".
 
 After emergency advice, "delete my data" is still heard: the advice is restated
 with the confirming question, and the answer is acted on.
@@ -93,6 +95,9 @@ class TurnFacts:
         emergency_if_hedged_true: The message's hedged findings, were they
             true, would make the answers an emergency ("had cancer... a bit
             wobbly on my legs": cord compression).
+        lesser_flag_in_doubt: The message tells a lesser red flag in doubt
+            that the form has not had answered ("I think my foot is a bit
+            weaker?"): the form asks it first (``questions_for_doubts``).
     """
 
     intent: str | None
@@ -108,6 +113,7 @@ class TurnFacts:
     trauma_unknown: bool = False
     guess_before_trauma_question: bool = False
     emergency_if_hedged_true: bool = False
+    lesser_flag_in_doubt: bool = False
 
 
 def _said_yes(facts: TurnFacts) -> bool:
@@ -195,7 +201,11 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
     ):
         return [UTTER_CONFIRM_EMERGENCY, LISTEN]
 
-    return _after_a_message_question(facts) or _triage_from_facts(facts)
+    return (
+        _after_a_message_question(facts)
+        or _ask_a_doubt(facts)
+        or _triage_from_facts(facts)
+    )
 
 
 def emergency_if_hedged_true(
@@ -250,6 +260,14 @@ def _deletion_after_emergency(facts: TurnFacts) -> list[str] | None:
             return [UTTER_DELETION_KEPT, UTTER_EMERGENCY_STAYS, LISTEN]
         if _said_yes(facts):
             return [ACTION_DELETE_DATA, LISTEN]
+    return None
+
+
+def _ask_a_doubt(facts: TurnFacts) -> list[str] | None:
+    """A lesser red flag told in doubt outside the form starts it, whatever the
+    message asked, so that its question comes next (the form asks it first)."""
+    if facts.lesser_flag_in_doubt and not facts.form_active:
+        return [TRIAGE_FORM]
     return None
 
 

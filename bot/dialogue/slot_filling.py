@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.dialogue.replies import is_hedged_reply, typed_reply
 from bot.nlp.age import find_age, parse_age_answer
+from bot.nlp.labels import CRISIS_RED_FLAG, EMERGENCY_RED_FLAGS
 from bot.triage.ruleset_file import default_ruleset
 
 _RULESET = default_ruleset()
@@ -30,6 +31,9 @@ _ONSET_ANSWERS = {
     "major_trauma": {"is_after_injury": True, "is_major_trauma": True},
 }
 AGE = "age"
+# The questions the triage form asks before any other (a list of answer names).
+FIRST_QUESTIONS_SLOT = "triage_first_questions"
+_ASKED = frozenset(_RULESET.question_answers)
 # To a safety check asked in a message ("just to check: do you mean any of
 # these?"), "not sure" or describing it again is a yes: safer checked.
 _INSISTING_INTENTS = frozenset({"unsure", "report_emergency_symptom", "express_crisis"})
@@ -282,7 +286,43 @@ def slot_updates(
     quotes = red_flag_quotes(entities, text)
     if quotes:
         updates[quotes_slot] = list(slots.get(quotes_slot) or []) + quotes
+    asked_first = list(slots.get(FIRST_QUESTIONS_SLOT) or [])
+    new = [
+        question
+        for question in questions_for_doubts(entities, {**slots, **updates})
+        if question not in asked_first
+    ]
+    if new:
+        updates[FIRST_QUESTIONS_SLOT] = asked_first + new
     return updates
+
+
+def questions_for_doubts(
+    entities: Sequence[Mapping[str, Any]], answers: Mapping[str, Any]
+) -> list[str]:
+    """The form's questions about the lesser red flags a message tells in doubt.
+
+    "I think my foot is a bit weaker?" or "my mum had cancer" (is it mine?)
+    re-open their question with a direct, concrete follow-up, asked before the
+    form's other questions: waiting for the form to reach it is how a hedged
+    urgent flag went unasked on a first message. An emergency in doubt gets
+    the confirming question instead (``safety_turn``), a crisis the gentle
+    check. A flag the form has no question of its own for is asked by the
+    grouped question that covers it; one already answered is not asked.
+    """
+    doubted = stated_flags(entities, hedged=True) & RED_FLAG_ANSWERS
+    questions: list[str] = []
+    for flag in sorted(doubted - EMERGENCY_RED_FLAGS - {CRISIS_RED_FLAG}):
+        covering = (flag, *_IMPLIED_YES.get(flag, ()))
+        question = next((name for name in covering if name in _ASKED), None)
+        if (
+            question is not None
+            and answers.get(flag) is None
+            and answers.get(question) is None
+            and question not in questions
+        ):
+            questions.append(question)
+    return questions
 
 
 def stated_flags(entities: Sequence[Mapping[str, Any]], *, hedged: bool) -> set[str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.dialogue import safety_turn
 from bot.dialogue.replies import typed_reply
-from bot.dialogue.slot_filling import slot_updates
+from bot.dialogue.slot_filling import FIRST_QUESTIONS_SLOT, slot_updates
 from bot.nlp.durations import parse_duration_days
 from bot.triage import Urgency, assess
 from bot.triage.answers import pick_answers
@@ -37,6 +37,10 @@ class Decision:
     intent: str | None
     steps: tuple[str, ...] = ()
     level: str | None = None  # the fired rules' urgency
+    # The form's first questions, about lesser red flags told in doubt, and
+    # the urgency a yes to them would give.
+    asks_first: tuple[str, ...] = ()
+    level_if_yes: str | None = None
 
 
 def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
@@ -53,6 +57,7 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
         quotes_slot="red_flag_quotes",
     )
     assessment = assess(pick_answers(answers))
+    asks_first = tuple(answers.get(FIRST_QUESTIONS_SLOT) or ())
     steps = (
         safety_turn.safety_steps(
             safety_turn.TurnFacts(
@@ -64,6 +69,7 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
                 emergency_if_hedged_true=safety_turn.emergency_if_hedged_true(
                     answers, entities
                 ),
+                lesser_flag_in_doubt=bool(asks_first),
             )
         )
         or []
@@ -88,7 +94,13 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
         # The emergency heard beside the injury is asked straight after the
         # question about its force (safety_turn: guess_before_trauma_question).
         steps = [*steps, safety_turn.UTTER_CONFIRM_EMERGENCY]
-    return Decision(outcome, fired, intent, tuple(steps), level)
+    if_yes = assess(pick_answers({**answers, **dict.fromkeys(asks_first, True)}))
+    level_if_yes = None
+    if asks_first and if_yes.fired:
+        level_if_yes = if_yes.fired[0].urgency.value
+    return Decision(
+        outcome, fired, intent, tuple(steps), level, asks_first, level_if_yes
+    )
 
 
 _RANK = {"soon": 1, "urgent": 2, "emergency": 3}
@@ -102,8 +114,9 @@ def recognised(
 ) -> bool:
     """Whether the decision protects a person whose message states a red flag
     of ``expected_level`` (emergency, urgent, soon or crisis): advice at once, a
-    confirming question about emergency symptoms, the crisis response, or the
-    flag recorded at its level (the questions then go on). The question about
+    confirming question about emergency symptoms, the crisis response, the
+    flag recorded at its level (the questions then go on), or a flag told in
+    doubt asked first, a yes to which records it at its level. The question about
     the force of an injury protects only a person whose flag is that injury
     (``category`` major_trauma): a yes to it is emergency advice."""
     steps = decision.steps
@@ -119,4 +132,9 @@ def recognised(
         return True
     if expected_level == "emergency":
         return False
-    return _RANK.get(decision.level or "", 0) >= _RANK[expected_level]
+    # A lesser flag told in doubt is the form's first question, asked directly:
+    # a yes records it (as a yes to the confirming question is emergency advice).
+    level = max(
+        _RANK.get(decision.level or "", 0), _RANK.get(decision.level_if_yes or "", 0)
+    )
+    return level >= _RANK[expected_level]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ HELD_OUT = (
     PROJECT_ROOT / "tests" / "data" / "redteam_4.yml",
 )
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
+ASKED_FIRST = "asked first"
 
 
 @dataclass
@@ -51,6 +52,9 @@ class RedTeamReport:
     benign: int = 0
     false_emergency: list[tuple[str, Decision]] = field(default_factory=list)
     benign_questions: list[tuple[str, Decision]] = field(default_factory=list)
+    # look-alikes whose doubted lesser flag the form asks first (a question it
+    # would ask later anyway, brought forward)
+    benign_asked_first: int = 0
 
     @property
     def flagged(self) -> int:
@@ -96,7 +100,12 @@ def score(corpus: Mapping[str, list[dict[str, Any]]], parse: Parse) -> RedTeamRe
         if recognised(level, decision, case.get("category")):
             report.hits[level] += 1
             category[0] += 1
-            report.how[decision.outcome] += 1
+            # Recognised only because the flag told in doubt is asked first:
+            # counted apart, so the report shows what that question adds.
+            asked = not recognised(
+                level, replace(decision, level_if_yes=None), case.get("category")
+            )
+            report.how[ASKED_FIRST if asked else decision.outcome] += 1
         else:
             report.misses.append((case["id"], case["text"], decision))
     for case, parse_result in zip(benign, parsed[len(flagged) :], strict=True):
@@ -106,6 +115,8 @@ def score(corpus: Mapping[str, list[dict[str, Any]]], parse: Parse) -> RedTeamRe
             report.false_emergency.append((case["text"], decision))
         elif decision.outcome in (CONFIRM, CRISIS_CHECK, TRAUMA_CHECK):
             report.benign_questions.append((case["text"], decision))
+        if decision.asks_first:
+            report.benign_asked_first += 1
     return report
 
 
@@ -139,7 +150,8 @@ def format_report(
         f"false emergencies on benign: {len(report.false_emergency)}/{report.benign} = "
         f"{report.false_emergency_rate:.1%}; confirming questions on benign: "
         f"{len(report.benign_questions)}/{report.benign} = "
-        f"{len(report.benign_questions) / max(report.benign, 1):.1%}"
+        f"{len(report.benign_questions) / max(report.benign, 1):.1%}; "
+        f"a flag told in doubt asked first: {report.benign_asked_first}"
     )
     if errors:
         lines.append("\nMissed red flags (id, decision, message):")

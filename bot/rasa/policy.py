@@ -39,6 +39,7 @@ from bot.dialogue.safety_turn import (
     next_step,
     safety_steps,
 )
+from bot.dialogue.slot_filling import questions_for_doubts
 from bot.nlp.labels import CRISIS_RED_FLAG
 from bot.rasa import installed
 from bot.rasa.action_outage import take_notice_to_record
@@ -221,6 +222,7 @@ def turn_facts(
         trauma_unknown=answers.get(MAJOR_TRAUMA) is None,
         guess_before_trauma_question=_previous_intent(tracker) == EMERGENCY_INTENT,
         emergency_if_hedged_true=emergency_if_hedged_true(slots, user.entities or []),
+        lesser_flag_in_doubt=bool(questions_for_doubts(user.entities or [], slots)),
     )
 
 

@@ -288,6 +288,23 @@ def test_an_answer_to_another_question_is_said_back_before_asking_again(
     )
 
 
+def test_a_lesser_flag_told_in_doubt_is_the_first_question(stack: Stack) -> None:
+    """ "I think my foot is a bit weaker?" re-opens that question directly,
+    before where, when and how long; a yes records it (urgent), and the form
+    then asks what it still needs."""
+    exchange(
+        stack,
+        sender(),
+        [
+            (
+                "I think my foot is a bit weaker? lower back pain for 2 weeks",
+                ["utter_ask_has_leg_weakness"],
+            ),
+            ("yes", ["utter_ask_pain_onset"]),
+        ],
+    )
+
+
 def test_question_mid_form_is_answered_then_the_form_goes_on(stack: Stack) -> None:
     exchange(
         stack,

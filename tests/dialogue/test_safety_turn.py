@@ -335,3 +335,26 @@ def test_a_hedge_that_would_make_an_emergency_asks_first() -> None:
         emergency_if_hedged_true=True,
     )
     assert safety_steps(facts) == [UTTER_CONFIRM_EMERGENCY, LISTEN]
+
+
+def test_a_lesser_flag_in_doubt_starts_the_form_which_asks_it_first() -> None:
+    doubt = [flag("has_leg_weakness", uncertain=True)]
+    assert safety_steps(
+        TurnFacts("ask_what_to_avoid", doubt, lesser_flag_in_doubt=True)
+    ) == [TRIAGE_FORM]
+    # in the form, the form itself puts the question first
+    assert (
+        safety_steps(
+            TurnFacts("inform", doubt, lesser_flag_in_doubt=True, form_active=True)
+        )
+        is None
+    )
+    # a typed yes to the clinician offer is still that yes
+    assert safety_steps(
+        TurnFacts(
+            "affirm",
+            doubt,
+            lesser_flag_in_doubt=True,
+            last_bot_response=UTTER_OFFER_HANDOFF,
+        )
+    ) == [ACTION_HANDOFF, LISTEN]

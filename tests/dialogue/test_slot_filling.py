@@ -285,7 +285,90 @@ def test_a_hedged_mention_after_a_no_reopens_the_question() -> None:
         parse_duration=parse,
         quotes_slot="red_flag_quotes",
     )
-    assert updates == {"has_night_pain": None}
+    # ... and asked next, directly, before the form's other questions
+    assert updates == {
+        "has_night_pain": None,
+        "triage_first_questions": ["has_night_pain"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("entities", "answers", "expected"),
+    [
+        pytest.param(
+            [entity("red_flag", "has_leg_weakness", uncertain=True)],
+            {},
+            ["has_leg_weakness"],
+            id="a lesser flag in doubt",
+        ),
+        pytest.param(
+            [
+                entity("red_flag", "has_fever", uncertain=True),
+                entity("red_flag", "has_cancer_history", uncertain=True),
+            ],
+            {},
+            ["has_cancer_history", "has_fever"],
+            id="two, in a stable order",
+        ),
+        pytest.param(
+            [entity("red_flag", "has_saddle_numbness", uncertain=True)],
+            {},
+            [],
+            id="an emergency in doubt gets the confirming question instead",
+        ),
+        pytest.param(
+            [entity("red_flag", "has_suicidal_thoughts", uncertain=True)],
+            {},
+            [],
+            id="a crisis in doubt gets the gentle check instead",
+        ),
+        pytest.param(
+            [entity("red_flag", "has_fever", uncertain=True)],
+            {"has_fever": False},
+            [],
+            id="already answered",
+        ),
+        pytest.param(
+            [entity("red_flag", "has_fever"), entity("red_flag", "has_night_pain")],
+            {},
+            [],
+            id="stated plainly",
+        ),
+        pytest.param(
+            [entity("red_flag", "has_fever", negated=True, uncertain=True)],
+            {},
+            [],
+            id="denied",
+        ),
+        pytest.param(
+            [entity("red_flag", "has_wound_signs", uncertain=True)],
+            {},
+            [],
+            id="no question of its own and none covering it",
+        ),
+    ],
+)
+def test_questions_for_doubts(
+    entities: list[dict[str, Any]], answers: dict[str, Any], expected: list[str]
+) -> None:
+    from bot.dialogue.slot_filling import questions_for_doubts
+
+    assert questions_for_doubts(entities, answers) == expected
+
+
+def test_a_doubt_already_queued_is_not_queued_twice() -> None:
+    from bot.dialogue.slot_filling import slot_updates
+
+    updates = slot_updates(
+        intent="inform",
+        entities=[entity("red_flag", "has_fever", uncertain=True)],
+        text="maybe a bit of a temperature",
+        requested_slot=None,
+        slots={"triage_first_questions": ["has_fever"]},
+        parse_duration=parse,
+        quotes_slot="red_flag_quotes",
+    )
+    assert "triage_first_questions" not in updates
 
 
 def test_not_sure_to_the_forms_screen_question_is_explained_first() -> None:

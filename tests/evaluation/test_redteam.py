@@ -60,3 +60,28 @@ def test_a_missing_corpus_is_a_clear_error_before_any_model_loads(tmp_path) -> N
     )
     assert result.returncode == 2
     assert f"no red-team corpus at {missing}" in result.stderr
+
+
+def test_a_flag_told_in_doubt_counts_only_for_what_its_yes_would_record() -> None:
+    """Asked first, a doubted flag protects at the level a yes would record:
+    a weaker foot (urgent) counts; pain that may wake at night (soon) does not
+    count for an urgent case."""
+
+    def doubted(value: str) -> dict[str, Any]:
+        entity = {"entity": "red_flag", "value": value, "uncertain": True}
+        return {"intent": {"name": "report_pain"}, "entities": [entity]}
+
+    corpus = {
+        "red_flags": [
+            {"id": "R1", "category": "neuro_deficit", "level": "urgent", "text": "a"},
+            {"id": "R2", "category": "cancer_urgent", "level": "urgent", "text": "b"},
+        ],
+        "benign": [{"id": "B1", "looks_like": "neuro_deficit", "text": "c"}],
+    }
+    parsed = [doubted("has_leg_weakness"), doubted("has_night_pain")]
+    report = score(corpus, lambda texts: [*parsed, doubted("has_fever")])
+    assert report.hits["urgent"] == 1
+    assert report.how == {"asked first": 1}
+    assert [cid for cid, _, _ in report.misses] == ["R2"]
+    assert report.benign_asked_first == 1
+    assert "a flag told in doubt asked first: 1" in format_report(report)
