@@ -289,18 +289,18 @@ def test_an_answer_to_another_question_is_said_back_before_asking_again(
 
 
 def test_a_lesser_flag_told_in_doubt_is_the_first_question(stack: Stack) -> None:
-    """ "I think my foot is a bit weaker?" re-opens that question directly,
-    before where, when and how long; a yes records it (urgent), and the form
-    then asks what it still needs."""
+    """ "maybe a bit of a temperature" re-opens that question directly, before
+    when and how long; a yes records it (urgent), and the form then asks what
+    it still needs."""
     exchange(
         stack,
         sender(),
         [
             (
-                "I think my foot is a bit weaker? lower back pain for 2 weeks",
-                ["utter_ask_has_leg_weakness"],
+                "maybe a bit of a temperature, and my lower back hurts",
+                ["utter_ask_has_fever"],
             ),
-            ("yes", ["utter_ask_pain_onset"]),
+            ("yes", ["utter_triage_flag_noted", "utter_ask_pain_duration_days"]),
         ],
     )
 
