@@ -144,7 +144,10 @@ def _apply_entity(
     entity: Mapping[str, Any], answers: dict[str, Any], denied: set[str]
 ) -> None:
     kind, value = entity.get("entity"), entity.get("value")
-    if entity.get("uncertain"):
+    # Where it hurts is where it hurts, asked about or not ("should I be
+    # worried about pain between my shoulder blades?"); any other finding in
+    # doubt is no answer at all.
+    if entity.get("uncertain") and kind != "body_location":
         return
     negated = bool(entity.get("negated"))
     if kind == "body_location" and value in LOCATION_VALUES and not negated:

@@ -19,6 +19,8 @@ _WORD_NUMBER = (
     rf"|{'|'.join(TEENS)}|{'|'.join(UNITS)})"
 )
 _NUMBER = rf"(?P<n>\d{{1,3}}|{_WORD_NUMBER})"
+# "Seventy-three, coughed hard": an age in words opening a message
+_TENS_WORDS = rf"(?:{'|'.join(TENS)})(?:[\s-]?(?:{'|'.join(UNITS)}))?"
 _YEARS = r"(?:years?|yrs?|yo|y/o|y\.o\.?|yr)"
 # Someone whose age a message may give after naming them ("mum is 74", "my nan 79")
 _RELATIVE = (
@@ -37,11 +39,14 @@ _PATTERNS = [
     # "I'm 68", "i am 68", "he's 80", "mum is 74" (not "I'm 5 weeks pregnant")
     re.compile(
         r"\b(?:i'?m|i\s+am|i\u2019m|s?hes|(?:s?he|they)(?:'s|\u2019s|\s+is|'re|\s+are)"
+        # "my father, who's 72"
+        r"|who(?:'s|\u2019s|s|\s+is)"
         rf"|{_RELATIVE}"
         # "mum is 74", "mum's 74", "mums 74", "mum, 74,", "my husband (48)"
         r"(?:\s+is|'s|\u2019s|s|\s*,|\s*\())"
         rf"\s*(?:now\s+|only\s+|just\s+)?{_NUMBER}"
-        rf"(?!\s*(?:weeks?|wks?|days?|months?|%|kg|lbs?|stone|st\b|ft|cm|/))\b",
+        rf"(?!\s*(?:weeks?|wks?|days?|months?|%|kg|lbs?|stone|st\b|ft|cm|/"
+        r"|mins?|minutes?|hours?|hrs?|miles?|km))\b",
         re.I,
     ),
     # "aged 68", "age 68", "age: 68", "at 68", "turned 68"
@@ -49,9 +54,10 @@ _PATTERNS = [
     # "45F", "45 M", "M45", "F 45", "(68m)"; two digits at least, as "5m" is
     # a height or distance ("from maybe 5m")
     re.compile(r"(?<![\w.])(?P<n>[1-9]\d{1,2})\s?(?:m|f|male|female)\b", re.I),
-    # "my nan 79 missed the step": a relative named, then the age
+    # "my nan 79 missed the step": a relative named, then the age (and at the
+    # start of a message, without "my": "mum 81 slid off her chair")
     re.compile(
-        rf"\bmy\s+{_RELATIVE}\s+(?P<n>[1-9]\d)\b"
+        rf"(?:\bmy\s+|^\s*){_RELATIVE}\s+(?P<n>[1-9]\d)\b"
         r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?|times?|mins?|miles?))",
         re.I,
     ),
@@ -79,7 +85,7 @@ _PATTERNS = [
     # a bare two-digit number that opens or closes the message as a clause of
     # its own, as people sign off their age in forums ("52, sore a fortnight";
     # "back ache from bowling, 22")
-    re.compile(r"^\s*(?P<n>[1-9]\d)\s*,"),
+    re.compile(rf"^\s*(?P<n>[1-9]\d|{_TENS_WORDS})\s*,", re.I),
     # the same after a greeting: "G'day, 52, back's been bad"
     re.compile(
         r"^\s*(?:hi|hello|hey|hiya|g'?day|morning|evening|afternoon)\b[\s,!.]*"

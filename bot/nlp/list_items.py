@@ -35,6 +35,11 @@ _LIST_MARKS = frozenset({",", "-", ".", ";", "/", "\u2013"})
 #: Tokens that start an item of a typed list: a bullet, a checkbox, a line
 #: break ("No fever\nCan't pee"), and the ")" or "]" of "2)", "b)", "[x]".
 _BULLETS = frozenset({"\u2022", "\u00b7", "*", "[", "\u25aa", "\u25e6", "\u2023", "->"})
+#: Marks of a checklist typed or pasted from a notes app: a cross says "not
+#: had" ("\u2717 numbness", "waterworks \u2717"), a tick "had". Each also starts
+#: an item ("\u2713 sore back \u2717 numbness" is two).
+CROSSES = frozenset({"\u2717", "\u2718", "\u274c", "\u2716", "\u00d7", "\u274e"})
+TICKS = frozenset({"\u2713", "\u2714", "\u2611", "\u2705"})
 _ITEM_CLOSERS = frozenset({")", "]"})
 _ITEM_STARTS_KEY = "backchat_item_starts"
 
@@ -48,7 +53,9 @@ def _item_starts(doc: Doc) -> frozenset[int]:
         token.i
         for token in doc
         if token.text in _BULLETS
-        or (token.is_space and "\n" in token.text)
+        or token.text in CROSSES
+        or token.text in TICKS
+        or is_line_break(token.text)
         or (
             token.text in _ITEM_CLOSERS
             and token.i > 0
@@ -71,14 +78,43 @@ def new_item_between(doc: Doc, start: int, end: int) -> bool:
     return any(start <= i < end for i in _item_starts(doc))
 
 
+def is_line_break(text: str) -> bool:
+    """A token of white space that holds a line break (it ends a list item)."""
+    return "\n" in text and not text.strip()
+
+
 def in_unticked_item(doc: Doc, span: Span) -> bool:
     """Whether ``span`` is in an item whose checkbox is empty ("[ ] fever
-    [x] numbness" leaves the fever unticked: not had)."""
-    starts = [i for i in _item_starts(doc) if i <= span.start]
-    if not starts:
+    [x] numbness" leaves the fever unticked: not had) or that a cross marks
+    as not had, before it ("\u2717 numbness") or, in a list whose items carry
+    no mark before them, after it ("- waterworks \u2717 all fine")."""
+    starts = _item_starts(doc)
+    before = [i for i in starts if i <= span.start]
+    after = [i for i in starts if i >= span.end]
+    box = max(before) if before else None
+    if box is not None:
+        if doc[box].text == "[" and box + 1 < len(doc) and doc[box + 1].text == "]":
+            return True
+        if _mark_at(doc, box) in CROSSES:
+            return True
+    if not after:
         return False
-    box = max(starts)
-    return doc[box].text == "[" and box + 1 < len(doc) and doc[box + 1].text == "]"
+    leading_mark = box is not None and _mark_at(doc, box) in CROSSES | TICKS
+    return doc[min(after)].text in CROSSES and not leading_mark
+
+
+def _mark_at(doc: Doc, start: int) -> str:
+    """The check mark an item starting at ``start`` opens with, if any: the
+    start itself, or the word after a line break or bullet ("- \u2717 fever")."""
+    for i in (start, start + 1, start + 2):
+        if i >= len(doc):
+            break
+        text = doc[i].text
+        if text in CROSSES or text in TICKS:
+            return text
+        if not (is_line_break(text) or text in _BULLETS or text in ("-", "\u2013")):
+            break
+    return ""
 
 
 def closes_a_list_item(doc: Doc, trig: Span) -> bool:

@@ -22,6 +22,7 @@ from bot.nlp.list_items import (
     closes_a_list_item,
     in_denied_list,
     in_unticked_item,
+    is_line_break,
     new_item_between,
 )
 from bot.nlp.triggers import (
@@ -127,6 +128,7 @@ def _ends_clause(doc: Doc, index: int, terminations: list[Span]) -> bool:
     return (
         token.is_punct
         or token.is_sent_start
+        or is_line_break(token.text)
         or token.lower_ in CLAUSE_TAIL_WORDS
         or any(t.start == index for t in terminations)
     )

@@ -85,13 +85,20 @@ def compile_term(
     for raw in words:
         if raw == "*":
             # a gap never swallows a negation ("my legs aren't weak")
+            # nor a line break, which ends a list item as a full stop would
             pattern.append(
-                {"IS_PUNCT": False, "LEMMA": {"NOT_IN": list(GAP_NEVER)}, "OP": "?"}
+                {
+                    "IS_PUNCT": False,
+                    "IS_SPACE": False,
+                    "LEMMA": {"NOT_IN": list(GAP_NEVER)},
+                    "OP": "?",
+                }
             )
             continue
         if raw == "~":
             pattern.append(
                 {
+                    "IS_SPACE": False,
                     "LEMMA": {"NOT_IN": [*GAP_NEVER, *_SENTENCE_ENDS]},
                     "OP": "?",
                 }

@@ -478,3 +478,20 @@ def test_a_plain_or_typed_yes_or_no_still_answers_the_safety_question(
         text=text,
     )
     assert answers["has_cauda_equina_symptom"] is answer
+
+
+def test_where_it_hurts_is_read_even_from_a_question() -> None:
+    answers = answers_from_message(
+        intent="ask_what_to_avoid",
+        entities=[entity("body_location", "upper_back", uncertain=True)],
+        requested_slot=None,
+        text="should I be worried about pain between my shoulder blades?",
+    )
+    assert answers == {"pain_location": "upper_back"}
+    denied = answers_from_message(
+        intent="inform",
+        entities=[entity("body_location", "neck", negated=True, uncertain=True)],
+        requested_slot=None,
+        text="not my neck, maybe",
+    )
+    assert "pain_location" not in denied

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.nlp.age import find_age
 from tests.nlp.conftest import found
 from tests.nlp.values import (
     BLADDER,
@@ -44,6 +45,8 @@ from tests.nlp.values import (
         # Nigerian Pidgin: cannot breathe, a foot that will not lift
         ("I no fit breathe at all since morning", BREATH),
         ("my right foot no dey lift when I waka", ONE_LEG),
+        # pain that grows a little every day
+        ("it has started aching, a little more each day", "has_progressive_pain"),
     ],
 )
 def test_red_flag_families_are_found(run: Run, text: str, value: str) -> None:
@@ -54,6 +57,28 @@ def test_a_sneeze_then_the_pain_is_a_sudden_onset(run: Run) -> None:
     assert ("sudden", False, False) in found(
         run("I sneezed at breakfast and then my back locked"), "onset"
     )
+
+
+def test_sitting_down_hard_on_a_chair_is_a_minor_injury(run: Run) -> None:
+    assert ("minor_injury", False, False) in found(
+        run("she sat down on the sofa a bit too hard"), "onset"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("my grandad, who's 84, hurt his back gardening", 84),
+        ("Sixty-eight, back went lifting a bag of compost", 68),
+        ("nan 90 had a tumble in the kitchen", 90),
+        # not ages: a distance in time, a pain score, a count of days
+        ("the physio, who is 20 minutes away, can't see me", None),
+        ("dad 45 mins away so I'm on my own", None),
+        ("mum 5 days ago hurt her back", None),
+    ],
+)
+def test_ages_as_people_type_them(text: str, age: int | None) -> None:
+    assert find_age(text) == age
 
 
 @pytest.mark.parametrize(

@@ -124,6 +124,29 @@ def test_uncertain(run: Run, text: str, entity: str, value: str) -> None:
             {"has_fever"},
         ),
         ("[ ] fever [x] can't feel my bum", {"has_saddle_numbness"}, {"has_fever"}),
+        # checklists pasted from a notes app: a cross before or after an item
+        # says "not had", a tick "had"; one item a line
+        (
+            "\u2713 sore back\n\u2717 leg pain\n\u2717 waterworks issues",
+            set(),
+            {"has_leg_symptoms", "has_bladder_bowel_change"},
+        ),
+        (
+            "- pain down leg \u2713\n- bladder problems \u2717",
+            {"has_leg_symptoms"},
+            {"has_bladder_bowel_change"},
+        ),
+        (
+            "\u2713 back pain \u2717 fever \u2713 can't feel my bum",
+            {"has_saddle_numbness"},
+            {"has_fever"},
+        ),
+        # "Fever: NO" ends its line
+        (
+            "\u2022 Fever: NO\n\u2022 Incontinence: YES",
+            {"has_bladder_bowel_change"},
+            {"has_fever"},
+        ),
         # a negation in an if-clause is the condition's
         (
             "if my back isn't fixed I'm going to kill myself",
