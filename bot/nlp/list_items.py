@@ -37,8 +37,10 @@ _LIST_MARKS = frozenset({",", "-", ".", ";", "/", "\u2013"})
 _BULLETS = frozenset({"\u2022", "\u00b7", "*", "[", "\u25aa", "\u25e6", "\u2023", "->"})
 #: Marks of a checklist typed or pasted from a notes app: a cross says "not
 #: had" ("\u2717 numbness", "waterworks \u2717"), a tick "had". Each also starts
-#: an item ("\u2713 sore back \u2717 numbness" is two).
-CROSSES = frozenset({"\u2717", "\u2718", "\u274c", "\u2716", "\u00d7", "\u274e"})
+#: an item ("\u2713 sore back \u2717 numbness" is two). The red cross emoji is
+#: not one of them: in chat it marks the trouble itself ("\U0001f6bd\u274c",
+#: the toilet not working).
+CROSSES = frozenset({"\u2717", "\u2718", "\u2716"})
 TICKS = frozenset({"\u2713", "\u2714", "\u2611", "\u2705"})
 _ITEM_CLOSERS = frozenset({")", "]"})
 _ITEM_STARTS_KEY = "backchat_item_starts"
@@ -86,35 +88,46 @@ def is_line_break(text: str) -> bool:
 def in_unticked_item(doc: Doc, span: Span) -> bool:
     """Whether ``span`` is in an item whose checkbox is empty ("[ ] fever
     [x] numbness" leaves the fever unticked: not had) or that a cross marks
-    as not had, before it ("\u2717 numbness") or, in a list whose items carry
-    no mark before them, after it ("- waterworks \u2717 all fine")."""
+    as not had: at the start of its line ("\u2717 numbness") or after it
+    ("- waterworks \u2717", "Fever \u2717 Bowels: ..."). A cross inside a line
+    marks the item before it; which item a cross mid-line belongs to is not
+    guessed the other way, so a finding after one stays a finding."""
     starts = _item_starts(doc)
     before = [i for i in starts if i <= span.start]
     after = [i for i in starts if i >= span.end]
-    box = max(before) if before else None
-    if box is not None:
+    if before:
+        box = max(before)
         if doc[box].text == "[" and box + 1 < len(doc) and doc[box + 1].text == "]":
             return True
-        if _mark_at(doc, box) in CROSSES:
+        cross = _leading_cross(doc, box)
+        if cross is not None and cross < span.start:
             return True
     if not after:
         return False
-    leading_mark = box is not None and _mark_at(doc, box) in CROSSES | TICKS
-    return doc[min(after)].text in CROSSES and not leading_mark
+    mark = min(after)
+    return doc[mark].text in CROSSES and not _starts_a_line(doc, mark)
 
 
-def _mark_at(doc: Doc, start: int) -> str:
-    """The check mark an item starting at ``start`` opens with, if any: the
-    start itself, or the word after a line break or bullet ("- \u2717 fever")."""
+def _starts_a_line(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens its line, after a bullet or dash at most."""
+    if i == 0 or is_line_break(doc[i - 1].text):
+        return True
+    marker = doc[i - 1].text in _BULLETS or doc[i - 1].text in ("-", "\u2013")
+    return marker and (i == 1 or is_line_break(doc[i - 2].text))
+
+
+def _leading_cross(doc: Doc, start: int) -> int | None:
+    """Where the cross is that opens the line of an item starting at ``start``
+    (the start itself, or the word after a line break or bullet), if any."""
     for i in (start, start + 1, start + 2):
         if i >= len(doc):
             break
         text = doc[i].text
-        if text in CROSSES or text in TICKS:
-            return text
+        if text in CROSSES:
+            return i if _starts_a_line(doc, i) else None
         if not (is_line_break(text) or text in _BULLETS or text in ("-", "\u2013")):
             break
-    return ""
+    return None
 
 
 def closes_a_list_item(doc: Doc, trig: Span) -> bool:

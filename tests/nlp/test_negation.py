@@ -136,10 +136,18 @@ def test_uncertain(run: Run, text: str, entity: str, value: str) -> None:
             {"has_leg_symptoms"},
             {"has_bladder_bowel_change"},
         ),
+        # a cross mid-line marks the item before it: "Fever \u2717" is denied, and
+        # what follows the cross is still said
         (
-            "\u2713 back pain \u2717 fever \u2713 can't feel my bum",
-            {"has_saddle_numbness"},
+            "Fever \u2717 Bowels: I can't feel when I need to go",
+            {"has_bladder_bowel_change"},
             {"has_fever"},
+        ),
+        # the red cross emoji marks the trouble, not its absence
+        (
+            "\U0001f6bd\u274c can't pee since yesterday",
+            {"has_bladder_bowel_change"},
+            set(),
         ),
         # "Fever: NO" ends its line
         (
