@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -60,18 +62,13 @@ class ValidateTriageForm(FormValidationAction):
         assessment = assess_answers(answers, unknown)
         if assessment.level is Urgency.EMERGENCY:
             return []
-        first = [
-            slot
-            for slot in tracker.get_slot(FIRST_QUESTIONS_SLOT) or []
-            if answers.get(slot) is None and slot not in unknown
-        ]
-        context = [
-            slot
-            for slot in FREE_TEXT_SLOTS
-            if answers.get(slot) is None and slot not in unknown
-        ]
-        then = [s for s in context + list(assessment.missing) if s not in first]
-        return first + then
+
+        def still_open(slots: Iterable[str]) -> list[str]:
+            return [s for s in slots if answers.get(s) is None and s not in unknown]
+
+        first = still_open(tracker.get_slot(FIRST_QUESTIONS_SLOT) or [])
+        then = still_open(FREE_TEXT_SLOTS) + list(assessment.missing)
+        return first + [slot for slot in then if slot not in first]
 
     async def run(
         self,

@@ -94,10 +94,10 @@ def decide(text: str, parsed: Mapping[str, Any]) -> Decision:
         # The emergency heard beside the injury is asked straight after the
         # question about its force (safety_turn: guess_before_trauma_question).
         steps = [*steps, safety_turn.UTTER_CONFIRM_EMERGENCY]
-    if_yes = assess(pick_answers({**answers, **dict.fromkeys(asks_first, True)}))
     level_if_yes = None
-    if asks_first and if_yes.fired:
-        level_if_yes = if_yes.fired[0].urgency.value
+    if asks_first:
+        if_yes = assess(pick_answers({**answers, **dict.fromkeys(asks_first, True)}))
+        level_if_yes = if_yes.fired[0].urgency.value if if_yes.fired else None
     return Decision(
         outcome, fired, intent, tuple(steps), level, asks_first, level_if_yes
     )

@@ -14,13 +14,10 @@ from bot.nlp.numbers import TEENS, TENS, UNITS
 MAX_CHARS = 2_000
 _MAX_AGE = 120
 
-_WORD_NUMBER = (
-    rf"(?:(?:{'|'.join(TENS)})(?:[\s-]?(?:{'|'.join(UNITS)}))?"
-    rf"|{'|'.join(TEENS)}|{'|'.join(UNITS)})"
-)
-_NUMBER = rf"(?P<n>\d{{1,3}}|{_WORD_NUMBER})"
-# "Seventy-three, coughed hard": an age in words opening a message
+# "twenty", "seventy-three": the word numbers an adult's age is said in
 _TENS_WORDS = rf"(?:{'|'.join(TENS)})(?:[\s-]?(?:{'|'.join(UNITS)}))?"
+_WORD_NUMBER = rf"(?:{_TENS_WORDS}|{'|'.join(TEENS)}|{'|'.join(UNITS)})"
+_NUMBER = rf"(?P<n>\d{{1,3}}|{_WORD_NUMBER})"
 _YEARS = r"(?:years?|yrs?|yo|y/o|y\.o\.?|yr)"
 # Someone whose age a message may give after naming them ("mum is 74", "my nan 79")
 _RELATIVE = (

@@ -42,6 +42,8 @@ _BULLETS = frozenset({"\u2022", "\u00b7", "*", "[", "\u25aa", "\u25e6", "\u2023"
 #: the toilet not working).
 CROSSES = frozenset({"\u2717", "\u2718", "\u2716"})
 TICKS = frozenset({"\u2713", "\u2714", "\u2611", "\u2705"})
+#: What may stand before a check mark at the start of a line ("- \u2717 fever").
+_LINE_MARKERS = _BULLETS | {"-", "\u2013"}
 _ITEM_CLOSERS = frozenset({")", "]"})
 _ITEM_STARTS_KEY = "backchat_item_starts"
 
@@ -112,7 +114,7 @@ def _starts_a_line(doc: Doc, i: int) -> bool:
     """Whether token ``i`` opens its line, after a bullet or dash at most."""
     if i == 0 or is_line_break(doc[i - 1].text):
         return True
-    marker = doc[i - 1].text in _BULLETS or doc[i - 1].text in ("-", "\u2013")
+    marker = doc[i - 1].text in _LINE_MARKERS
     return marker and (i == 1 or is_line_break(doc[i - 2].text))
 
 
@@ -125,7 +127,7 @@ def _leading_cross(doc: Doc, start: int) -> int | None:
         text = doc[i].text
         if text in CROSSES:
             return i if _starts_a_line(doc, i) else None
-        if not (is_line_break(text) or text in _BULLETS or text in ("-", "\u2013")):
+        if not (is_line_break(text) or text in _LINE_MARKERS):
             break
     return None
 
