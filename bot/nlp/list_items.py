@@ -42,8 +42,9 @@ _BULLETS = frozenset({"\u2022", "\u00b7", "*", "[", "\u25aa", "\u25e6", "\u2023"
 #: the toilet not working).
 CROSSES = frozenset({"\u2717", "\u2718", "\u2716"})
 TICKS = frozenset({"\u2713", "\u2714", "\u2611", "\u2705"})
+_DASHES = frozenset({"-", "\u2013"})
 #: What may stand before a check mark at the start of a line ("- \u2717 fever").
-_LINE_MARKERS = _BULLETS | {"-", "\u2013"}
+_LINE_MARKERS = _BULLETS | _DASHES
 _ITEM_CLOSERS = frozenset({")", "]"})
 _ITEM_STARTS_KEY = "backchat_item_starts"
 
@@ -80,6 +81,21 @@ def new_item_between(doc: Doc, start: int, end: int) -> bool:
     denial in one item ("1) no injury 2) lost a stone without trying") does
     not reach into the next (NegEx: the scope ends at a list boundary)."""
     return any(start <= i < end for i in _item_starts(doc))
+
+
+def dash_item_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a spaced dash between token ``start`` and ``end`` separates two
+    items of a list typed on one line ("- no trauma - L sciatica to foot"):
+    only in a message with two such dashes or more, since one dash is as often
+    a pause ("no - I can't feel my legs")."""
+    dashes = [
+        token.i
+        for token in doc
+        if token.text in _DASHES
+        and token.whitespace_
+        and (token.i == 0 or doc[token.i - 1].whitespace_)
+    ]
+    return len(dashes) >= 2 and any(start <= i < end for i in dashes)
 
 
 def is_line_break(text: str) -> bool:

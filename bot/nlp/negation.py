@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from bot.nlp.list_items import (
     closes_a_list_item,
+    dash_item_between,
     in_denied_list,
     in_unticked_item,
     is_line_break,
@@ -71,6 +72,10 @@ _CIRCUMSTANCE_WORDS = frozenset({"when", "whenever", "if"})
 #: Words across which a far "years ago" does not date a finding: something
 #: else is dated, something new happened, or it is "the first time since".
 _NOT_DATED_ACROSS = _NOT_IN_HISTORICAL_GAP | _RESOLVED_BARRIERS | {"first", "1st"}
+#: An explanation ending in one of these and followed by a denial restates the
+#: finding ("it's just not there") instead of explaining it away.
+_JUST_WORDS = frozenset({"just", "only"})
+_DENIALS = frozenset({"not", "no", "never", "nothing"})
 
 
 @dataclass(frozen=True)
@@ -178,9 +183,24 @@ def _resolved_later(doc: Doc, span: Span, trig: Span) -> bool:
 def _explained_later(doc: Doc, span: Span, trig: Span) -> bool:
     """Whether ``trig`` (went away, turned out, good as new) comes after
     ``span`` anywhere in the message, with no new development between them
-    ("...fine by Monday, but now it is numb again")."""
-    return trig.start >= span.end and not any(
-        doc[i].lower_ in _RESOLVED_BARRIERS for i in range(span.end, trig.start)
+    ("...fine by Monday, but now it is numb again"), and explains something:
+    "it's just | not there" restates the loss instead of explaining it."""
+    return (
+        trig.start >= span.end
+        and not _restates_a_loss(doc, trig)
+        and not any(
+            doc[i].lower_ in _RESOLVED_BARRIERS for i in range(span.end, trig.start)
+        )
+    )
+
+
+def _restates_a_loss(doc: Doc, trig: Span) -> bool:
+    """Whether an "it's just" or "it's only" is followed by a denial ("it's
+    just not there", "it's only not working on the left")."""
+    return (
+        trig[-1].lower_ in _JUST_WORDS
+        and trig.end < len(doc)
+        and doc[trig.end].lemma_.lower() in _DENIALS
     )
 
 
@@ -257,6 +277,8 @@ def assess(
         if (trig.end > span.start and not straddles) or trig.start < sent.start:
             continue
         if new_item_between(doc, trig.end, span.start):
+            continue
+        if trig.label_ == PRE_NEGATION and dash_item_between(doc, trig.end, span.start):
             continue
         if not _no_termination_between(terminations, trig.end, span.start):
             continue
