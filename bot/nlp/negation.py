@@ -76,6 +76,10 @@ _NOT_DATED_ACROSS = _NOT_IN_HISTORICAL_GAP | _RESOLVED_BARRIERS | {"first", "1st
 #: finding ("it's just not there") instead of explaining it away.
 _JUST_WORDS = frozenset({"just", "only"})
 _DENIALS = frozenset({"not", "no", "never", "nothing"})
+#: After a bare "no", a new subject starts the statement the "no" answers:
+#: "no I haven't been able to pass water" is not a denial of passing water,
+#: and "fell off the ladder? no I was on it" is a denial of the question.
+_NEW_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "it", "my", "his", "her"})
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,16 @@ def _explained_later(doc: Doc, span: Span, trig: Span) -> bool:
     )
 
 
+def _bare_answer(doc: Doc, trig: Span) -> bool:
+    """Whether ``trig`` is a bare "no" answering something, with a new
+    subject after it ("no I haven't", "? no he was on it")."""
+    return (
+        trig.text.lower() == "no"
+        and trig.end < len(doc)
+        and doc[trig.end].lower_ in _NEW_SUBJECTS
+    )
+
+
 def _restates_a_loss(doc: Doc, trig: Span) -> bool:
     """Whether an "it's just" or "it's only" is followed by a denial ("it's
     just not there", "it's only not working on the left")."""
@@ -280,6 +294,8 @@ def assess(
             continue
         if trig.label_ == PRE_NEGATION and dash_item_between(doc, trig.end, span.start):
             continue
+        if trig.label_ == PRE_NEGATION and _bare_answer(doc, trig):
+            continue
         if not _no_termination_between(terminations, trig.end, span.start):
             continue
         if span.start - trig.end > PRE_WINDOW and not (
@@ -341,6 +357,7 @@ def assess(
             and (
                 _ends_clause(doc, trig.end, terminations)
                 or _another_denial_follows(trig, post)
+                or (_bare_answer(doc, trig) and doc[trig.start - 1].text == "?")
             )
         ) or (
             trig.label_ == POST_HISTORICAL
