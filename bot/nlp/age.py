@@ -23,7 +23,7 @@ _YEARS = r"(?:years?|yrs?|yo|y/o|y\.o\.?|yr)"
 _RELATIVE = (
     r"(?:mum|mom|mam|ma|mammy|mummy|dad|da|husband|hubby|wife|son|daughter"
     r"|partner|nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad"
-    r"|granddad|grandpa|grandfather|pop|pops|poppa|pa|papa|nonna|nonno|oma|opa"
+    r"|granddad|grandpa|grandfather|pop|pops|poppa|papa|nonna|nonno|oma|opa"
     r"|father|mother|uncle|aunt|auntie|brother"
     r"|sister|neighbour|neighbor|friend|client|patient|resident)"
 )

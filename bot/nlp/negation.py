@@ -208,6 +208,11 @@ def _bare_answer(doc: Doc, trig: Span) -> bool:
     )
 
 
+def _after_a_question(doc: Doc, trig: Span) -> bool:
+    """Whether ``trig`` follows a question mark ("fell off the roof? no")."""
+    return trig.start > 0 and doc[trig.start - 1].text == "?"
+
+
 def _restates_a_loss(doc: Doc, trig: Span) -> bool:
     """Whether an "it's just" or "it's only" is followed by a denial ("it's
     just not there", "it's only not working on the left")."""
@@ -357,7 +362,7 @@ def assess(
             and (
                 _ends_clause(doc, trig.end, terminations)
                 or _another_denial_follows(trig, post)
-                or (_bare_answer(doc, trig) and doc[trig.start - 1].text == "?")
+                or (_bare_answer(doc, trig) and _after_a_question(doc, trig))
             )
         ) or (
             trig.label_ == POST_HISTORICAL

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.nlp.age import find_age
 from tests.nlp.conftest import found
 from tests.nlp.values import BLADDER, BOTH_LEGS, ONE_LEG, SADDLE, SEPSIS, SUICIDE, Run
 
@@ -81,3 +82,10 @@ def test_explained_or_usual_findings_are_never_acted_on_at_once(
     run: Run, text: str, value: str
 ) -> None:
     assert (value, False, False) not in found(run(text), "red_flag")
+
+
+@pytest.mark.parametrize(
+    ("text", "age"), [("my pop is 81, slipped on the ice", 81), ("nonna, 88, fell", 88)]
+)
+def test_more_names_for_a_grandparent_give_their_age(text: str, age: int) -> None:
+    assert find_age(text) == age
