@@ -47,6 +47,7 @@ _DASHES = frozenset({"-", "\u2013"})
 _LINE_MARKERS = _BULLETS | _DASHES
 _ITEM_CLOSERS = frozenset({")", "]"})
 _ITEM_STARTS_KEY = "backchat_item_starts"
+_SPACED_DASHES_KEY = "backchat_spaced_dashes"
 
 
 def _item_starts(doc: Doc) -> frozenset[int]:
@@ -88,14 +89,24 @@ def dash_item_between(doc: Doc, start: int, end: int) -> bool:
     items of a list typed on one line ("- no trauma - L sciatica to foot"):
     only in a message with two such dashes or more, since one dash is as often
     a pause ("no - I can't feel my legs")."""
-    dashes = [
+    dashes = _spaced_dashes(doc)
+    return len(dashes) >= 2 and any(start <= i < end for i in dashes)
+
+
+def _spaced_dashes(doc: Doc) -> tuple[int, ...]:
+    """Where the dashes with a space either side stand (worked out once per doc)."""
+    cached = doc.user_data.get(_SPACED_DASHES_KEY)
+    if isinstance(cached, tuple):
+        return cached
+    dashes = tuple(
         token.i
         for token in doc
         if token.text in _DASHES
         and token.whitespace_
         and (token.i == 0 or doc[token.i - 1].whitespace_)
-    ]
-    return len(dashes) >= 2 and any(start <= i < end for i in dashes)
+    )
+    doc.user_data[_SPACED_DASHES_KEY] = dashes
+    return dashes
 
 
 def is_line_break(text: str) -> bool:

@@ -9,7 +9,9 @@ ends at a termination term or the end of the sentence.
 
 The trigger phrases are marked by :mod:`bot.nlp.triggers`; this module holds
 :func:`assess`, a pure function deciding whether one entity span is negated or
-uncertain, given those marks.
+uncertain, given those marks; triggers that stand apart from their finding
+(further on in the message, or a bare "no") are weighed in
+:mod:`bot.nlp.later_triggers`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from bot.nlp.later_triggers import (
+    after_a_question,
+    bare_answer,
+    dated_later,
+    explained_later,
+    plain_gap,
+    resolved_later,
+)
 from bot.nlp.list_items import (
     closes_a_list_item,
     dash_item_between,
@@ -49,37 +59,9 @@ PRE_WINDOW = 6
 POST_WINDOW = 3
 #: A degree word ("a bit") hedges only a finding at most this many words on.
 DEGREE_WINDOW = 1
-#: Words that may not stand between a finding and a "for 5 years" after it:
-#: "can't pee and back pain for years" dates the back pain, not the bladder.
-_NOT_IN_HISTORICAL_GAP = frozenset(
-    {"and", "plus", "&", "with", "but", "back", "pain", "backache", "ache", "now"}
-)
-
-
-#: "...went numb on the bleachers, it came back as soon as I stood up": a
-#: resolved trigger may stand further away, across clause joins ("...but it
-#: goes as soon as I walk"), but not across a new development ("it came back
-#: but now it is numb again").
-RESOLVED_WINDOW = 30
-_RESOLVED_BARRIERS = frozenset({"still", "now", "again", "except"})
-
-_DENIALS = frozenset({"not", "n't", "never", "no"})
-
 #: Terminations that only say when a long-standing finding happens ("when I
 #: sneeze"), which a "for years" after it still dates.
 _CIRCUMSTANCE_WORDS = frozenset({"when", "whenever", "if"})
-
-#: Words across which a far "years ago" does not date a finding: something
-#: else is dated, something new happened, or it is "the first time since".
-_NOT_DATED_ACROSS = _NOT_IN_HISTORICAL_GAP | _RESOLVED_BARRIERS | {"first", "1st"}
-#: An explanation ending in one of these and followed by a denial restates the
-#: finding ("it's just not there") instead of explaining it away.
-_JUST_WORDS = frozenset({"just", "only"})
-_DENIALS = frozenset({"not", "no", "never", "nothing"})
-#: After a bare "no", a new subject starts the statement the "no" answers:
-#: "no I haven't been able to pass water" is not a denial of passing water,
-#: and "fell off the ladder? no I was on it" is a denial of the question.
-_NEW_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "it", "my", "his", "her"})
 
 
 @dataclass(frozen=True)
@@ -158,87 +140,6 @@ def _no_termination_between(terminations: list[Span], start: int, end: int) -> b
     return not any(start <= t.start and t.end <= end for t in terminations)
 
 
-def _plain_gap(doc: Doc, start: int, end: int) -> bool:
-    """Whether the words from ``start`` to ``end`` stay in one plain phrase."""
-    return not any(
-        doc[i].is_punct or doc[i].lower_ in _NOT_IN_HISTORICAL_GAP
-        for i in range(start, end)
-    )
-
-
-def _resolved_later(doc: Doc, span: Span, trig: Span) -> bool:
-    """Whether ``trig`` ("came back as soon as I stood up") follows ``span`` in
-    its sentence, with no contrast or new development between them."""
-    if trig.start < span.end or trig.start - span.end > RESOLVED_WINDOW:
-        return False
-    if trig.sent.start != span.sent.start and not (
-        # "Went numb on the horse. Back to normal 10 mins after getting off."
-        trig.start == trig.sent.start and trig.sent.start == span.sent.end
-    ):
-        return False
-    # "it doesn't go away when I stand up" says the opposite
-    if any(doc[i].norm_ in _DENIALS for i in range(max(0, trig.start - 2), trig.start)):
-        return False
-    return not any(
-        doc[i].lower_ in _RESOLVED_BARRIERS for i in range(span.end, trig.start)
-    )
-
-
-def _explained_later(doc: Doc, span: Span, trig: Span) -> bool:
-    """Whether ``trig`` (went away, turned out, good as new) comes after
-    ``span`` anywhere in the message, with no new development between them
-    ("...fine by Monday, but now it is numb again"), and explains something:
-    "it's just | not there" restates the loss instead of explaining it."""
-    return (
-        trig.start >= span.end
-        and not _restates_a_loss(doc, trig)
-        and not any(
-            doc[i].lower_ in _RESOLVED_BARRIERS for i in range(span.end, trig.start)
-        )
-    )
-
-
-def _bare_answer(doc: Doc, trig: Span) -> bool:
-    """Whether ``trig`` is a bare "no" answering something, with a new
-    subject after it ("no I haven't", "? no he was on it")."""
-    return (
-        trig.text.lower() == "no"
-        and trig.end < len(doc)
-        and doc[trig.end].lower_ in _NEW_SUBJECTS
-    )
-
-
-def _after_a_question(doc: Doc, trig: Span) -> bool:
-    """Whether ``trig`` follows a question mark ("fell off the roof? no")."""
-    return trig.start > 0 and doc[trig.start - 1].text == "?"
-
-
-def _restates_a_loss(doc: Doc, trig: Span) -> bool:
-    """Whether an "it's just" or "it's only" is followed by a denial ("it's
-    just not there", "it's only not working on the left")."""
-    return (
-        trig[-1].lower_ in _JUST_WORDS
-        and trig.end < len(doc)
-        and doc[trig.end].lemma_.lower() in _DENIALS
-    )
-
-
-def _dated_later(doc: Doc, span: Span, trig: Span) -> bool:
-    """Whether a "years ago" or "nothing new" further on in the finding's
-    sentence may date it ("a catheter for a day after my c-section 3 years
-    ago"): too far to deny the finding, near enough to doubt that it is new,
-    so it is checked with one direct question instead of acted on at once.
-    Not across words that date something else ("I wet myself this morning, my
-    back has been bad for years") or a new development ("...but now")."""
-    return (
-        trig.label_ == POST_HISTORICAL
-        and trig.sent.start == span.sent.start
-        and not any(
-            doc[i].lower_ in _NOT_DATED_ACROSS for i in range(span.end, trig.start)
-        )
-    )
-
-
 def assess(
     doc: Doc,
     span: Span,
@@ -299,7 +200,7 @@ def assess(
             continue
         if trig.label_ == PRE_NEGATION and dash_item_between(doc, trig.end, span.start):
             continue
-        if trig.label_ == PRE_NEGATION and _bare_answer(doc, trig):
+        if trig.label_ == PRE_NEGATION and bare_answer(doc, trig):
             continue
         if not _no_termination_between(terminations, trig.end, span.start):
             continue
@@ -328,17 +229,17 @@ def assess(
             if (
                 trig.label_ == POST_RESOLVED
                 and historical_applies
-                and _resolved_later(doc, span, trig)
+                and resolved_later(doc, span, trig)
             ):
                 negated = True
-            elif explanation_applies and _explained_later(doc, span, trig):
+            elif explanation_applies and explained_later(doc, span, trig):
                 # too far to deny, near enough to doubt: asked, not acted on
                 uncertain = True
             continue
         if trig.start < span.end or new_item_between(doc, span.end, trig.start):
             continue
         # Too far, or across a clause, to deny: it may still date the finding.
-        dated = historical_applies and _dated_later(doc, span, trig)
+        dated = historical_applies and dated_later(doc, span, trig)
         if trig.start - span.end > POST_WINDOW:
             uncertain = uncertain or dated
             continue
@@ -362,12 +263,12 @@ def assess(
             and (
                 _ends_clause(doc, trig.end, terminations)
                 or _another_denial_follows(trig, post)
-                or (_bare_answer(doc, trig) and _after_a_question(doc, trig))
+                or (bare_answer(doc, trig) and after_a_question(doc, trig))
             )
         ) or (
             trig.label_ == POST_HISTORICAL
             and historical_applies
-            and _plain_gap(doc, span.end, trig.start)
+            and plain_gap(doc, span.end, trig.start)
         )
         if denies:
             negated = True
