@@ -25,7 +25,10 @@ _RELATIVE = (
     r"|partner|nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad"
     r"|granddad|grandpa|grandfather|pop|pops|poppa|papa|nonna|nonno|oma|opa"
     r"|father|mother|uncle|aunt|auntie|brother"
-    r"|sister|neighbour|neighbor|friend|client|patient|resident)"
+    r"|sister|neighbour|neighbor|friend|client|patient|resident"
+    # children named by what they are ("Teen (14)", "my lad 15")
+    r"|teen|teenager|kid|boy|girl|lad|lass|child|grandson|granddaughter"
+    r"|stepson|stepdaughter|nephew|niece)"
 )
 
 _PATTERNS = [
@@ -55,7 +58,8 @@ _PATTERNS = [
     # "my nan 79 missed the step": a relative named, then the age (and at the
     # start of a message, without "my": "mum 81 slid off her chair")
     re.compile(
-        rf"(?:\bmy\s+|^\s*){_RELATIVE}\s+(?P<n>[1-9]\d)\b"
+        # ("mi" is "my" in Caribbean English: "Mi daughter 14")
+        rf"(?:\bm[yi]\s+|^\s*){_RELATIVE}\s+(?P<n>[1-9]\d)\b"
         r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?|times?|mins?|miles?))",
         re.I,
     ),

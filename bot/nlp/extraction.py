@@ -41,14 +41,24 @@ _SIDE_BEFORE = 12
 _HTML_TAG = re.compile(r"<[^<>]{0,200}>")
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u2013](?=[^\W\d_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Punctuation spoken into voice-to-text and typed out as words ("blue skin
+#: question mark no thats my tattoo"), read as the mark it names.
+_SPOKEN_MARKS = {"question mark": "?", "full stop": ".", "comma": ","}
+_SPOKEN_MARK = re.compile(r"\s+(question mark|full stop|comma)\b(?=\s|$)", re.I)
+
+
+def _spoken_mark(match: re.Match[str]) -> str:
+    mark = _SPOKEN_MARKS[match.group(1).lower()]
+    return mark + " " * (len(match.group()) - 1)
 
 
 def clean_text(text: str) -> str:
     """Blank out markup and join-hyphens without moving any character.
 
-    HTML tags and control characters become spaces, and a hyphen between two
-    letters becomes a space ("lower-back", "pins-and-needles"), so character
-    offsets in the result are offsets in the original.
+    HTML tags and control characters become spaces, a hyphen between two
+    letters becomes a space ("lower-back", "pins-and-needles"), and dictated
+    punctuation becomes its mark ("skin question mark no" reads "skin? no"),
+    so character offsets in the result are offsets in the original.
 
     Args:
         text: The raw message.
@@ -58,6 +68,7 @@ def clean_text(text: str) -> str:
     """
     text = _HTML_TAG.sub(lambda m: " " * len(m.group()), text)
     text = _CONTROL.sub(" ", text)
+    text = _SPOKEN_MARK.sub(_spoken_mark, text)
     return _WORD_HYPHEN.sub(" ", text)
 
 

@@ -41,6 +41,24 @@ _JUST_WORDS = frozenset({"just", "only"})
 #: "no I haven't been able to pass water" is not a denial of passing water,
 #: and "fell off the ladder? no I was on it" is a denial of the question.
 _NEW_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "it", "my", "his", "her"})
+#: Words that make a "no" a correction of what was just said ("no sorry its
+#: both legs now"), which does not deny what follows.
+_CORRECTION_WORDS = frozenset({"sorry", "wait", "actually", "oops"})
+#: Answers that deny a whole question when they stand alone after it
+#: ("any numbness round his bum, any weakness in his legs? No, no and no").
+_BARE_DENIALS = frozenset({"no", "nope", "nah", "none", "neither", "negative"})
+#: A form's answer label between a question and its answer ("? A: No").
+_ANSWER_LABELS = frozenset({"a", ":", "-"})
+#: Words that open a question about what was said before it ("I wet myself,
+#: is that normal? no idea"): what comes before them is a statement, not the
+#: question a bare "no" answers.
+_QUESTION_OPENERS = frozenset(
+    {
+        "is", "are", "am", "was", "do", "does", "did", "should", "could", "can",
+        "would", "will", "what", "how", "why", "when", "where", "has", "have",
+        "shall", "might", "must", "anything", "any1", "anyone",
+    }
+)  # fmt: skip
 
 
 def plain_gap(doc: Doc, start: int, end: int) -> bool:
@@ -85,17 +103,77 @@ def explained_later(doc: Doc, span: Span, trig: Span) -> bool:
 
 def bare_answer(doc: Doc, trig: Span) -> bool:
     """Whether ``trig`` is a bare "no" answering something, with a new
-    subject after it ("no I haven't", "? no he was on it")."""
+    subject after it ("no I haven't", "? no he was on it"), or correcting
+    what was just said ("no sorry its both legs now")."""
     return (
         trig.text.lower() == "no"
         and trig.end < len(doc)
-        and doc[trig.end].lower_ in _NEW_SUBJECTS
+        and doc[trig.end].lower_ in _NEW_SUBJECTS | _CORRECTION_WORDS
     )
 
 
 def after_a_question(doc: Doc, trig: Span) -> bool:
     """Whether ``trig`` follows a question mark ("fell off the roof? no")."""
     return trig.start > 0 and doc[trig.start - 1].text == "?"
+
+
+#: Words of a question that asks for a judgement about a finding ("is it
+#: normal to not be able to pee? no I don't think so"): a bare "no" after it
+#: answers the judgement, not whether the finding is there.
+_JUDGEMENT_WORDS = frozenset(
+    {
+        "normal", "ok", "okay", "serious", "bad", "dangerous", "related",
+        "worry", "worried", "worrying", "emergency", "common", "concerned",
+        "concerning", "urgent", "fine", "alright", "safe", "connected", "linked",
+    }
+)  # fmt: skip
+
+
+def asks_a_judgement(doc: Doc, trig: Span) -> bool:
+    """Whether the question just before ``trig`` asks whether something is
+    normal, serious or related, rather than whether it is there."""
+    mark = trig.start - 1
+    while mark >= 0 and trig.start - mark <= 2 and doc[mark].lower_ in _ANSWER_LABELS:
+        mark -= 1
+    if mark < 0:
+        return False
+    start = doc[mark].sent.start
+    return any(doc[i].lower_ in _JUDGEMENT_WORDS for i in range(start, mark))
+
+
+def asked_in_the_negative(span: Span) -> bool:
+    """Whether the finding is worded as a negative ("can't feel my bum when I
+    wipe? no I can't"), which a bare "no" after it may as well confirm."""
+    return any(token.norm_ in _DENIALS for token in span)
+
+
+def answers_the_question(doc: Doc, span: Span, trig: Span) -> bool:
+    """Whether ``trig`` is a bare "no" answering the question ``span`` is
+    part of: "Q: Arm or jaw pain? A: No." and "any trouble peeing, any
+    numbness round his bum, any weakness in his legs? No, no and no" deny
+    every finding asked about, however far before the question mark. A
+    statement before a question about it ("I've wet myself, is that bad?
+    no idea") is not asked about, and "no idea" is not an answer."""
+    if trig.text.lower() not in _BARE_DENIALS or (
+        trig.end < len(doc)
+        and not doc[trig.end].is_punct
+        and doc[trig.end].lower_ not in _BARE_DENIALS
+    ):
+        return False
+    if trig.end < len(doc) and doc[trig.end].text == "?":
+        return False
+    mark = trig.start - 1
+    while mark >= 0 and trig.start - mark <= 2 and doc[mark].lower_ in _ANSWER_LABELS:
+        mark -= 1
+    if mark < 0 or doc[mark].text != "?" or not span.end <= mark:
+        return False
+    if (
+        doc[mark].sent.start > span.start
+        or asks_a_judgement(doc, trig)
+        or asked_in_the_negative(span)
+    ):
+        return False
+    return not any(doc[i].lower_ in _QUESTION_OPENERS for i in range(span.end, mark))
 
 
 def _restates_a_loss(doc: Doc, trig: Span) -> bool:

@@ -22,6 +22,9 @@ from spacy.tokens import Doc, Span
 
 from bot.nlp.later_triggers import (
     after_a_question,
+    answers_the_question,
+    asked_in_the_negative,
+    asks_a_judgement,
     bare_answer,
     dated_later,
     explained_later,
@@ -238,6 +241,9 @@ def assess(
             continue
         if trig.start < span.end or new_item_between(doc, span.end, trig.start):
             continue
+        if trig.label_ == POST_NEGATION and answers_the_question(doc, span, trig):
+            negated = True
+            continue
         # Too far, or across a clause, to deny: it may still date the finding.
         dated = historical_applies and dated_later(doc, span, trig)
         if trig.start - span.end > POST_WINDOW:
@@ -263,8 +269,14 @@ def assess(
             and (
                 _ends_clause(doc, trig.end, terminations)
                 or _another_denial_follows(trig, post)
-                or (bare_answer(doc, trig) and after_a_question(doc, trig))
+                or (
+                    bare_answer(doc, trig)
+                    and after_a_question(doc, trig)
+                    and not asked_in_the_negative(span)
+                )
             )
+            # "Is numbness in both legs normal? No." answers the judgement
+            and not (after_a_question(doc, trig) and asks_a_judgement(doc, trig))
         ) or (
             trig.label_ == POST_HISTORICAL
             and historical_applies
