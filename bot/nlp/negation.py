@@ -106,6 +106,10 @@ CLAUSE_TAIL_WORDS = frozenset(
         "haha",
         "ha",
         "lmao",
+        # Singlish and chat tags after a bare answer ("Chest pain? No lah.")
+        "lah",
+        "leh",
+        "bro",
     }
 )
 

@@ -117,3 +117,25 @@ def test_spoken_punctuation_keeps_every_offset() -> None:
 )
 def test_children_named_by_what_they_are_give_their_age(text: str, age: int) -> None:
     assert find_age(text) == age
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("wetting myself with laughter at the cat, back twinged", BLADDER),
+        ("weak stream from the shower head, back stiff from bending", BLADDER),
+        ("lost control of the bowl and it smashed, back twinged", BLADDER),
+        ("tingly bum after the massage gun on my glutes", SADDLE),
+        ("bum numb on the saddle, the feeling was fully back by lunch", SADDLE),
+        ("torn in two after a bootcamp session, abs and back ache", "has_tearing_pain"),
+    ],
+)
+def test_the_other_sense_of_the_words_is_not_a_finding(
+    run: Run, text: str, value: str
+) -> None:
+    assert (value, False, False) not in found(run(text), "red_flag")
+
+
+def test_a_form_answer_gives_long_morning_stiffness(run: Run) -> None:
+    text = "Q: Morning stiffness? A: Yes, about an hour or more."
+    assert ("has_morning_stiffness", False, False) in found(run(text), "red_flag")
