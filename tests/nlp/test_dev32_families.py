@@ -33,6 +33,8 @@ from tests.nlp.values import BLADDER, BOTH_LEGS, BREATH, ONE_LEG, SADDLE, SUICID
         ("cannot finish a whole sentence, back pain and chest", BREATH),
         ("every morning I'm like a plank for an hour or two", "has_morning_stiffness"),
         ("at the window I wondered whether to just jump", SUICIDE),
+        ("lost weight but it's not on purpose", "has_weight_loss"),
+        ("lost a stone without dieting", "has_weight_loss"),
     ],
 )
 def test_red_flag_families_are_found(run: Run, text: str, value: str) -> None:
@@ -66,6 +68,7 @@ def test_veiled_thoughts_get_the_gentle_check(run: Run, text: str) -> None:
         ("legs like jelly with relief after the scan", BOTH_LEGS),
         ("can't breathe 😂 the dog ate my sock, anyway my back", BREATH),
         ("numb bum on the train, went after 5 minutes of walking", SADDLE),
+        ("lost half a stone but that's on purpose, slimming club", "has_weight_loss"),
     ],
 )
 def test_other_senses_and_denials_are_not_findings(
