@@ -1,7 +1,8 @@
 """Triggers that stand apart from the finding they govern: a "came back as
 soon as I stood up" or "turned out it was the dog" further on in the message, a
-"years ago" later in the sentence, and a bare "no" that answers a question
-instead of denying what follows it.
+"years ago" later in the sentence, a bare "no" that answers a question
+instead of denying what follows it, and a "no" after a form's or a list's
+question that denies everything the question asked about.
 
 Pure functions over a processed spaCy ``Doc``; :func:`bot.nlp.negation.assess`
 decides with them.
@@ -129,13 +130,20 @@ _JUDGEMENT_WORDS = frozenset(
 )  # fmt: skip
 
 
-def asks_a_judgement(doc: Doc, trig: Span) -> bool:
-    """Whether the question just before ``trig`` asks whether something is
-    normal, serious or related, rather than whether it is there."""
+def _question_mark_before(doc: Doc, trig: Span) -> int | None:
+    """Where the question mark ``trig`` answers stands, past a form's answer
+    label ("? A: No"), or None when ``trig`` does not follow a question."""
     mark = trig.start - 1
     while mark >= 0 and trig.start - mark <= 2 and doc[mark].lower_ in _ANSWER_LABELS:
         mark -= 1
-    if mark < 0:
+    return mark if mark >= 0 and doc[mark].text == "?" else None
+
+
+def asks_a_judgement(doc: Doc, trig: Span) -> bool:
+    """Whether the question just before ``trig`` asks whether something is
+    normal, serious or related, rather than whether it is there."""
+    mark = _question_mark_before(doc, trig)
+    if mark is None:
         return False
     start = doc[mark].sent.start
     return any(doc[i].lower_ in _JUDGEMENT_WORDS for i in range(start, mark))
@@ -162,10 +170,8 @@ def answers_the_question(doc: Doc, span: Span, trig: Span) -> bool:
         return False
     if trig.end < len(doc) and doc[trig.end].text == "?":
         return False
-    mark = trig.start - 1
-    while mark >= 0 and trig.start - mark <= 2 and doc[mark].lower_ in _ANSWER_LABELS:
-        mark -= 1
-    if mark < 0 or doc[mark].text != "?" or not span.end <= mark:
+    mark = _question_mark_before(doc, trig)
+    if mark is None or span.end > mark:
         return False
     if (
         doc[mark].sent.start > span.start
