@@ -107,8 +107,12 @@ def answers_from_message(
             not (e.get("entity") == "red_flag" and e.get("negated")) for e in entities
         )
         # Nor is its "yes" when the message is about something else and does not
-        # open with a yes ("yesterday", read as affirm, to the emergency screen).
-        tells_other = any(e.get("entity") != "red_flag" for e in entities)
+        # open with a yes ("yesterday", read as affirm, to the emergency screen),
+        # or is only a number, as an age typed a question late ("34", which the
+        # classifier reads as affirm).
+        tells_other = any(e.get("entity") != "red_flag" for e in entities) or (
+            text is not None and parse_age_answer(text) is not None
+        )
         answers.update(
             _answer_to_requested(
                 requested_slot,

@@ -452,6 +452,18 @@ def test_a_classifier_yes_to_a_message_that_says_something_else_is_not_a_yes() -
     assert "has_cauda_equina_symptom" not in answers
 
 
+@pytest.mark.parametrize("text", ["34", "I'm 52", "17 years old"])
+def test_an_age_typed_to_a_safety_question_is_not_a_yes(text: str) -> None:
+    # the classifier reads a bare number as affirm: asked again, never 999
+    answers = answers_from_message(
+        intent="affirm",
+        entities=[],
+        requested_slot="has_cauda_equina_symptom",
+        text=text,
+    )
+    assert "has_cauda_equina_symptom" not in answers
+
+
 @pytest.mark.parametrize(
     ("intent", "text", "entities", "answer"),
     [
