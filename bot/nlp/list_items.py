@@ -9,7 +9,9 @@ list) and stops where a new item starts; an empty checkbox says "not had".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -50,12 +52,25 @@ _ITEM_STARTS_KEY = "backchat_item_starts"
 _SPACED_DASHES_KEY = "backchat_spaced_dashes"
 
 
+_Found = TypeVar("_Found")
+
+
+def _once_per_doc(doc: Doc, key: str, find: Callable[[Doc], _Found]) -> _Found:
+    """``find(doc)``, worked out on the first call for a doc and kept in it:
+    negation asks about every finding of a message."""
+    if key not in doc.user_data:
+        doc.user_data[key] = find(doc)
+    found: _Found = doc.user_data[key]
+    return found
+
+
 def _item_starts(doc: Doc) -> frozenset[int]:
-    """Where the items of a typed list start (worked out once per doc)."""
-    cached = doc.user_data.get(_ITEM_STARTS_KEY)
-    if isinstance(cached, frozenset):
-        return cached
-    starts = frozenset(
+    """Where the items of a typed list start."""
+    return _once_per_doc(doc, _ITEM_STARTS_KEY, _find_item_starts)
+
+
+def _find_item_starts(doc: Doc) -> frozenset[int]:
+    return frozenset(
         token.i
         for token in doc
         if token.text in _BULLETS
@@ -68,8 +83,6 @@ def _item_starts(doc: Doc) -> frozenset[int]:
             and _is_item_label(doc[token.i - 1].text)
         )
     )
-    doc.user_data[_ITEM_STARTS_KEY] = starts
-    return starts
 
 
 def _is_item_label(text: str) -> bool:
@@ -94,19 +107,18 @@ def dash_item_between(doc: Doc, start: int, end: int) -> bool:
 
 
 def _spaced_dashes(doc: Doc) -> tuple[int, ...]:
-    """Where the dashes with a space either side stand (worked out once per doc)."""
-    cached = doc.user_data.get(_SPACED_DASHES_KEY)
-    if isinstance(cached, tuple):
-        return cached
-    dashes = tuple(
+    """Where the dashes with a space either side stand."""
+    return _once_per_doc(doc, _SPACED_DASHES_KEY, _find_spaced_dashes)
+
+
+def _find_spaced_dashes(doc: Doc) -> tuple[int, ...]:
+    return tuple(
         token.i
         for token in doc
         if token.text in _DASHES
         and token.whitespace_
         and (token.i == 0 or doc[token.i - 1].whitespace_)
     )
-    doc.user_data[_SPACED_DASHES_KEY] = dashes
-    return dashes
 
 
 def is_line_break(text: str) -> bool:
