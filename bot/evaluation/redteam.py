@@ -34,6 +34,7 @@ HELD_OUT = (
     PROJECT_ROOT / "tests" / "data" / "redteam_4.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_5.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_6.yml",
+    PROJECT_ROOT / "tests" / "data" / "redteam_7.yml",
 )
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 ASKED_FIRST = "asked first"
