@@ -31,6 +31,8 @@ _ONSET_ANSWERS = {
     "major_trauma": {"is_after_injury": True, "is_major_trauma": True},
 }
 AGE = "age"
+# A "no" to it (the pain is not getting better) is half of RF-DUR-01.
+IMPROVING = "is_improving"
 # The questions the triage form asks before any other (a list of answer names).
 FIRST_QUESTIONS_SLOT = "triage_first_questions"
 _ASKED = frozenset(_RULESET.question_answers)
@@ -71,6 +73,9 @@ def answers_from_message(
     denied: set[str] = set()
     for entity in entities:
         _apply_entity(entity, answers, denied)
+    not_improving_for = _duration_of_what_is_not_improving(entities)
+    if not_improving_for is not None:
+        answers["pain_duration_days"] = not_improving_for
     age = find_age(text or "") if not (text or "").startswith("/") else None
     if age is not None:
         answers[AGE] = age
@@ -182,6 +187,45 @@ def _apply_entity(
             answers[implied] = True
         if value == "is_after_injury":
             answers.setdefault("pain_onset", "minor_injury")
+
+
+def _duration_of_what_is_not_improving(
+    entities: Sequence[Mapping[str, Any]],
+) -> int | None:
+    """The duration told nearest to "it isn't getting better", when a message
+    tells more than one ("hers settled in a few days, mine's been there 6 weeks
+    and isn't getting any better"): that is how long the pain that is not
+    improving has lasted, which is what RF-DUR-01 asks. ``None`` when the
+    message does not say the pain is not improving, or tells one duration or
+    none (the shortest, the current episode, then stands)."""
+    not_improving = [
+        e
+        for e in entities
+        if e.get("entity") == "red_flag"
+        and e.get("value") == IMPROVING
+        and e.get("negated")
+        and not e.get("uncertain")
+        and isinstance(e.get("start"), int)
+    ]
+    durations = [
+        (e, days)
+        for e in entities
+        if e.get("entity") == "duration"
+        and not e.get("negated")
+        and not e.get("uncertain")
+        and isinstance(e.get("start"), int)
+        and (days := _as_days(e.get("value"))) is not None
+    ]
+    if not not_improving or len(durations) < 2:
+        return None
+    statement = not_improving[0]
+
+    def distance(entity: Mapping[str, Any]) -> int:
+        if entity["start"] >= statement["end"]:
+            return entity["start"] - statement["end"]
+        return max(statement["start"] - entity["end"], 0)
+
+    return min(durations, key=lambda pair: distance(pair[0]))[1]
 
 
 def _about_the_pain(

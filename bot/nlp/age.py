@@ -59,7 +59,8 @@ _PATTERNS = [
     # start of a message, without "my": "mum 81 slid off her chair")
     re.compile(
         # ("mi" is "my" in Caribbean English: "Mi daughter 14")
-        rf"(?:\bm[yi]\s+|^\s*){_RELATIVE}\s+(?P<n>[1-9]\d)\b"
+        # (or in brackets after a name: "Annem (my mom) 82, small fall")
+        rf"(?:\bm[yi]\s+|^\s*){_RELATIVE}\)?\s+(?P<n>[1-9]\d)\b"
         r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|%|kg|lbs?|times?|mins?|miles?))",
         re.I,
     ),
@@ -95,6 +96,10 @@ _PATTERNS = [
         re.I,
     ),
     re.compile(r"(?<!\d),\s*(?P<n>[1-9]\d)\s*[.!]*\s*$"),
+    # or a clause of its own between commas inside it ("Fell off the kerb
+    # yesterday, 82, back pain is severe"), not one of a list of numbers
+    # ("10, 20, 30 reps")
+    re.compile(r"(?<![\d,])(?<!\d\s),\s*(?P<n>[1-9]\d)\s*,(?!\s*\d)"),
 ]
 # A bare number is an age only as the answer to "How old are you?".
 _BARE = re.compile(

@@ -391,6 +391,43 @@ def test_the_current_episode_is_the_shortest_duration_given() -> None:
     assert answers["pain_duration_days"] == 4
 
 
+def _at(kind: str, value: Any, text: str, words: str, **flags: bool) -> dict[str, Any]:
+    start = text.index(words)
+    return {**entity(kind, value, **flags), "start": start, "end": start + len(words)}
+
+
+@pytest.mark.parametrize(
+    ("text", "durations", "expected"),
+    [
+        (
+            "Hers settled in a few days. Mine's been there 6 weeks and isn't "
+            "getting any better",
+            [("a few days", 3), ("6 weeks", 42)],
+            42,
+        ),
+        (
+            "on and off for years, this flare started four days ago and isn't "
+            "getting better",
+            [("for years", 730), ("four days", 4)],
+            4,
+        ),
+    ],
+)
+def test_the_duration_told_beside_not_improving_is_the_one_that_counts(
+    text: str, durations: list[tuple[str, int]], expected: int
+) -> None:
+    # RF-DUR-01 asks how long the pain that is not improving has lasted
+    not_improving = _at("red_flag", "is_improving", text, "n't getting", negated=True)
+    answers = answers_from_message(
+        intent="report_pain",
+        entities=[_at("duration", d, text, w) for w, d in durations] + [not_improving],
+        requested_slot=None,
+        text=text,
+    )
+    assert answers["pain_duration_days"] == expected
+    assert answers["is_improving"] is False
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("he's 38", 38), ("dad's 66", 66), ("about 40ish", 40), ("38 i think", 38)],
