@@ -56,7 +56,7 @@ class ActionAssessTriage(Action):
         elif assessment.level is Urgency.SOON:
             dispatcher.utter_message(response=names.UTTER_OFFER_HANDOFF)
         else:
-            events += suggest_exercises(dispatcher, answers, assessment)
+            events += suggest_exercises(dispatcher, tracker, answers, assessment)
             dispatcher.utter_message(response=names.UTTER_SAFETY_NET)
             if answers.get("pain_location") == "upper_back":
                 # Upper-back pain has its own causes to watch for (NICE NG59).

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -55,8 +55,25 @@ def exercise_words(tracker: Tracker) -> str:
     return " ".join(w for w in text.split() if w not in QUESTION_WORDS | STOP_WORDS)
 
 
+def withhold_exercises(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType]:
+    """No exercises while a doctor should see the back first. Before the
+    outcome has been given there is no "advice above" to point to: say a doctor
+    comes first and carry on with the questions, which end with that advice
+    ("6 weeks and isn't getting any better, what exercises?" asked first)."""
+    if tracker.get_slot(names.SLOT_TRIAGE_LEVEL):
+        dispatcher.utter_message(response=names.UTTER_EXERCISES_WITHHELD)
+        return []
+    dispatcher.utter_message(response=names.UTTER_EXERCISES_AFTER_OUTCOME)
+    if (tracker.active_loop or {}).get("name"):
+        return []  # the form asks its next question
+    return [FollowupAction(names.TRIAGE_FORM)]
+
+
 def suggest_exercises(
     dispatcher: CollectingDispatcher,
+    tracker: Tracker,
     answers: Mapping[str, Any],
     assessment: Assessment,
 ) -> list[EventType]:
@@ -65,8 +82,7 @@ def suggest_exercises(
         dispatcher.utter_message(response=names.UTTER_EXERCISES_NEED_TRIAGE)
         return []
     if assessment.level is not Urgency.SELF_CARE:
-        dispatcher.utter_message(response=names.UTTER_EXERCISES_WITHHELD)
-        return []
+        return withhold_exercises(dispatcher, tracker)
     with session_factory().begin() as session:
         plan = recommend_plan(session, plan_request(answers, assessment))
         text = format_plan(plan)
@@ -89,7 +105,7 @@ class ActionSuggestExercises(Action):
     ) -> list[EventType]:
         """Suggest a plan from what is known so far."""
         answers = triage_answers(tracker)
-        return suggest_exercises(dispatcher, answers, assess_answers(answers))
+        return suggest_exercises(dispatcher, tracker, answers, assess_answers(answers))
 
 
 class ActionExplainExercise(Action):
@@ -109,8 +125,7 @@ class ActionExplainExercise(Action):
         answers = triage_answers(tracker)
         assessment = assess_answers(answers)
         if assessment.fired:
-            dispatcher.utter_message(response=names.UTTER_EXERCISES_WITHHELD)
-            return []
+            return withhold_exercises(dispatcher, tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         shown = list(tracker.get_slot(names.SLOT_EXERCISES_SHOWN) or [])
         request = plan_request(answers, assessment, frozenset(shown))

@@ -58,7 +58,7 @@ async def test_sciatica_like_case_gets_nothing_unsafe_for_leg_pain(
     dispatcher: CollectingDispatcher, domain: dict[str, Any], database_url: str
 ) -> None:
     events = await ActionSuggestExercises().run(
-        dispatcher, make_tracker({**SCIATICA_LIKE}), domain
+        dispatcher, make_tracker({**SCIATICA_LIKE, "triage_level": "soon"}), domain
     )
     # Leg symptoms are a "see a doctor" flag: no plan at all.
     assert responses(dispatcher) == ["utter_exercises_withheld"] and events == []
@@ -72,7 +72,9 @@ async def test_a_red_flag_case_gets_no_exercise_at_all(
     dispatcher: CollectingDispatcher, domain: dict[str, Any], slots: dict[str, Any]
 ) -> None:
     tracker = make_tracker(
-        slots, intent="ask_exercise_steps", text="how do i do the bridge"
+        {**slots, "triage_level": "soon"},
+        intent="ask_exercise_steps",
+        text="how do i do the bridge",
     )
     await ActionSuggestExercises().run(dispatcher, tracker, domain)
     await ActionExplainExercise().run(dispatcher, tracker, domain)

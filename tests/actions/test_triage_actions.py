@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
@@ -223,7 +223,10 @@ async def test_hand_off_failure_is_told_not_raised(
     ("slots", "expected"),
     [
         ({}, "utter_exercises_need_triage"),
-        ({**ALL_NO, "has_weight_loss": True}, "utter_exercises_withheld"),
+        (
+            {**ALL_NO, "has_weight_loss": True, "triage_level": "urgent"},
+            "utter_exercises_withheld",
+        ),
         (ALL_NO, "utter_exercises_intro"),
     ],
 )
@@ -235,6 +238,29 @@ async def test_exercises_only_after_a_triage_with_no_red_flag(
 ) -> None:
     await ActionSuggestExercises().run(dispatcher, make_tracker(slots), domain)
     assert responses(dispatcher) == [expected]
+
+
+@pytest.mark.usefixtures("database_url")
+async def test_exercises_asked_before_the_outcome_of_a_red_flag_carry_on_triage(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    # "6 weeks and isn't getting any better, what exercises?" as a first
+    # message: there is no advice above yet to point to; the questions go on
+    # and end with it.
+    slots = {"pain_duration_days": 42, "is_improving": False}
+    events = await ActionSuggestExercises().run(dispatcher, make_tracker(slots), domain)
+    assert responses(dispatcher) == ["utter_exercises_after_outcome"]
+    assert events == [FollowupAction("triage_form")]
+
+
+@pytest.mark.usefixtures("database_url")
+async def test_exercises_asked_inside_the_form_let_the_form_ask_on(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    slots = {"pain_duration_days": 42, "is_improving": False}
+    tracker = make_tracker(slots, active_loop="triage_form")
+    events = await ActionSuggestExercises().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_exercises_after_outcome"] and events == []
 
 
 async def test_a_weak_guess_at_chit_chat_is_an_unread_answer_and_two_move_on(
