@@ -221,9 +221,10 @@ def _duration_of_what_is_not_improving(
     statement = not_improving[0]
 
     def distance(entity: Mapping[str, Any]) -> int:
-        if entity["start"] >= statement["end"]:
-            return entity["start"] - statement["end"]
-        return max(statement["start"] - entity["end"], 0)
+        start, end = int(entity["start"]), int(entity["end"])
+        if start >= int(statement["end"]):
+            return start - int(statement["end"])
+        return max(int(statement["start"]) - end, 0)
 
     return min(durations, key=lambda pair: distance(pair[0]))[1]
 
