@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from bot.dialogue.pain_duration import pain_duration_days
 from bot.dialogue.replies import is_hedged_reply, typed_reply
 from bot.nlp.age import find_age, parse_age_answer
 from bot.nlp.labels import CRISIS_RED_FLAG, EMERGENCY_RED_FLAGS
@@ -31,8 +32,6 @@ _ONSET_ANSWERS = {
     "major_trauma": {"is_after_injury": True, "is_major_trauma": True},
 }
 AGE = "age"
-# A "no" to it (the pain is not getting better) is half of RF-DUR-01.
-IMPROVING = "is_improving"
 # The questions the triage form asks before any other (a list of answer names).
 FIRST_QUESTIONS_SLOT = "triage_first_questions"
 _ASKED = frozenset(_RULESET.question_answers)
@@ -73,9 +72,9 @@ def answers_from_message(
     denied: set[str] = set()
     for entity in entities:
         _apply_entity(entity, answers, denied)
-    not_improving_for = _duration_of_what_is_not_improving(entities)
-    if not_improving_for is not None:
-        answers["pain_duration_days"] = not_improving_for
+    days = pain_duration_days(entities)
+    if days is not None:
+        answers["pain_duration_days"] = days
     age = find_age(text or "") if not (text or "").startswith("/") else None
     if age is not None:
         answers[AGE] = age
@@ -161,15 +160,6 @@ def _apply_entity(
     negated = bool(entity.get("negated"))
     if kind == "body_location" and value in LOCATION_VALUES and not negated:
         answers.setdefault("pain_location", value)
-    elif kind == "duration" and not negated:
-        days = _as_days(value)
-        if days is not None:
-            # "On and off for years; this flare started four days ago": the
-            # current episode is what triage asks about (NICE NG59).
-            known_days = answers.get("pain_duration_days")
-            answers["pain_duration_days"] = (
-                days if known_days is None else min(known_days, days)
-            )
     elif kind == "onset" and value in ONSET_VALUES:
         if negated:
             if value in _ONSET_ANSWERS:
@@ -187,46 +177,6 @@ def _apply_entity(
             answers[implied] = True
         if value == "is_after_injury":
             answers.setdefault("pain_onset", "minor_injury")
-
-
-def _duration_of_what_is_not_improving(
-    entities: Sequence[Mapping[str, Any]],
-) -> int | None:
-    """The duration told nearest to "it isn't getting better", when a message
-    tells more than one ("hers settled in a few days, mine's been there 6 weeks
-    and isn't getting any better"): that is how long the pain that is not
-    improving has lasted, which is what RF-DUR-01 asks. ``None`` when the
-    message does not say the pain is not improving, or tells one duration or
-    none (the shortest, the current episode, then stands)."""
-    not_improving = [
-        e
-        for e in entities
-        if e.get("entity") == "red_flag"
-        and e.get("value") == IMPROVING
-        and e.get("negated")
-        and not e.get("uncertain")
-        and isinstance(e.get("start"), int)
-    ]
-    durations = [
-        (e, days)
-        for e in entities
-        if e.get("entity") == "duration"
-        and not e.get("negated")
-        and not e.get("uncertain")
-        and isinstance(e.get("start"), int)
-        and (days := _as_days(e.get("value"))) is not None
-    ]
-    if not not_improving or len(durations) < 2:
-        return None
-    statement = not_improving[0]
-
-    def distance(entity: Mapping[str, Any]) -> int:
-        start, end = int(entity["start"]), int(entity["end"])
-        if start >= int(statement["end"]):
-            return start - int(statement["end"])
-        return max(int(statement["start"]) - end, 0)
-
-    return min(durations, key=lambda pair: distance(pair[0]))[1]
 
 
 def _about_the_pain(
@@ -269,14 +219,6 @@ def _answer_to_requested(
         age = parse_age_answer(text)
         return {} if age is None else {slot: age}
     return {}
-
-
-def _as_days(value: Any) -> int | None:
-    try:
-        days = int(float(value))
-    except (TypeError, ValueError, OverflowError):  # "1e400" is inf
-        return None
-    return days if 0 <= days <= 36500 else None
 
 
 def red_flag_quotes(
