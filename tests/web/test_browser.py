@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conversations.stack import ROOT
+from tests.polling import wait_for
 from tests.web.conftest import CLINICIAN, CLINICIAN_PASSWORD
 from tests.web.stack import WebStack
 
@@ -245,7 +246,12 @@ def test_the_page_loads_with_no_console_error_and_its_own_fonts(
         "request", lambda r: None if r.url.startswith(ours) else outside.append(r.url)
     )
     open_chat(person, web_stack)
-    person.wait_for_function("document.fonts.check('16px Inter')", timeout=TIMEOUT_MS)
+    # Polled from here: Playwright's own polling builds a function in the page,
+    # which the page's CSP (no 'unsafe-eval') refuses when the font is late.
+    wait_for(
+        lambda: person.evaluate("document.fonts.check('16px Inter')"),
+        TIMEOUT_MS / 1000,
+    )
     fonts = person.evaluate(
         "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
     )
