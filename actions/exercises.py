@@ -65,9 +65,13 @@ def withhold_exercises(
     if tracker.get_slot(names.SLOT_TRIAGE_LEVEL):
         dispatcher.utter_message(response=names.UTTER_EXERCISES_WITHHELD)
         return []
-    dispatcher.utter_message(response=names.UTTER_EXERCISES_AFTER_OUTCOME)
     if (tracker.active_loop or {}).get("name"):
-        return []  # the form asks its next question
+        # The form asks its next question: say that the questions go on.
+        dispatcher.utter_message(response=names.UTTER_EXERCISES_AFTER_OUTCOME)
+        return []
+    # The form starts next and says why the flag matters and that the safety
+    # questions follow; saying that here as well would tell it twice.
+    dispatcher.utter_message(response=names.UTTER_EXERCISES_DOCTOR_FIRST)
     return [FollowupAction(names.TRIAGE_FORM)]
 
 

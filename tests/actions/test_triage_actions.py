@@ -249,7 +249,8 @@ async def test_exercises_asked_before_the_outcome_of_a_red_flag_carry_on_triage(
     # and end with it.
     slots = {"pain_duration_days": 42, "is_improving": False}
     events = await ActionSuggestExercises().run(dispatcher, make_tracker(slots), domain)
-    assert responses(dispatcher) == ["utter_exercises_after_outcome"]
+    # Short: the form that follows says why and that the questions go on.
+    assert responses(dispatcher) == ["utter_exercises_doctor_first"]
     assert events == [FollowupAction("triage_form")]
 
 
