@@ -35,6 +35,7 @@ HELD_OUT = (
     PROJECT_ROOT / "tests" / "data" / "redteam_5.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_6.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_7.yml",
+    PROJECT_ROOT / "tests" / "data" / "redteam_8.yml",
 )
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 ASKED_FIRST = "asked first"
