@@ -13,10 +13,10 @@ from bot.nlp.labels import (
     CRISIS_RED_FLAG,
     DURATION,
     EMERGENCY_RED_FLAGS,
-    LATERALITY,
     ONSET,
     RED_FLAG,
 )
+from bot.nlp.leg_sides import weakness_in_both_legs
 from bot.nlp.matcher import ABSENT, HEDGED, SPAN_KEY, TODAY_KEY
 from bot.nlp.negation import assess
 from bot.nlp.pipeline import TRIGGERS, experiencer_values, get_pipeline
@@ -31,12 +31,6 @@ MAX_CHARS = 10_000
 #: question, a crisis the gentle check, never silence. A serious injury told
 #: as the onset ("my back is a car crash lol") is the same emergency.
 _EXPLAINED_AWAY = EMERGENCY_RED_FLAGS | {CRISIS_RED_FLAG}
-
-#: Weakness read in one leg and, separately, in the other is in both legs.
-_ONE_LEG_WEAK = "has_leg_weakness"
-_BOTH_LEGS_WEAK = "has_bilateral_leg_weakness"
-#: How far before a weakness its side may start ("left leg got weaker").
-_SIDE_BEFORE = 12
 
 _HTML_TAG = re.compile(r"<[^<>]{0,200}>")
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u2013](?=[^\W\d_])")
@@ -148,7 +142,7 @@ def extract(
                 uncertain=status.uncertain or span.id_ == HEDGED,
             )
         )
-    return _each_leg_weak(_doubt_retracted(entities, sentences))
+    return weakness_in_both_legs(_doubt_retracted(entities, sentences))
 
 
 def _doubt_retracted(
@@ -183,49 +177,4 @@ def _doubt_retracted(
         and last_denial.get(e.value, -1) > sentence
         else e
         for e, sentence in zip(entities, sentences, strict=True)
-    ]
-
-
-def _each_leg_weak(entities: list[ClinicalEntity]) -> list[ClinicalEntity]:
-    """Weakness told of the left leg and, separately, of the right ("left leg
-    got weaker Tuesday, right leg got weaker Thursday") is weakness in both
-    legs (CLIN cauda equina: leg weakness getting worse, in both legs).
-
-    Each side must be named with its own weakness: "pain down my left leg,
-    right leg weak" is one weak leg. The finding is hedged if either is.
-
-    Args:
-        entities: The message's entities, in text order.
-    """
-    if any(e.entity == RED_FLAG and e.value == _BOTH_LEGS_WEAK for e in entities):
-        return entities
-    weak_by_side: dict[str | int, ClinicalEntity] = {}
-    sides = [
-        e
-        for e in entities
-        if e.entity == LATERALITY and e.value in ("left", "right") and not e.negated
-    ]
-    for weak in entities:
-        if weak.entity != RED_FLAG or weak.value != _ONE_LEG_WEAK or weak.negated:
-            continue
-        # the side named last before (or in) the weakness is its side
-        named = [
-            side
-            for side in sides
-            if weak.start - _SIDE_BEFORE <= side.start <= weak.end
-        ]
-        if named:
-            weak_by_side.setdefault(max(named, key=lambda e: e.start).value, weak)
-    if len(weak_by_side) < 2:
-        return entities
-    first, last = sorted(weak_by_side.values(), key=lambda e: e.start)
-    both = replace(
-        last,
-        value=_BOTH_LEGS_WEAK,
-        uncertain=first.uncertain or last.uncertain,
-    )
-    return [
-        *entities[: entities.index(last) + 1],
-        both,
-        *entities[entities.index(last) + 1 :],
     ]
