@@ -140,3 +140,19 @@ def test_every_emergency_answer_can_be_recognised_in_free_text() -> None:
     grouped = {n for n, a in RULESET.answers.items() if a.covers}
     assert RULESET.sufficient_alone(Urgency.EMERGENCY) - grouped - values == set()
     assert RULESET.crisis is not None and RULESET.crisis.answer in values
+
+
+def test_not_improving_means_the_same_length_of_time_everywhere() -> None:
+    # The safety-net's "not improved in 4-6 weeks", its cautious end, written
+    # in two content files: the first triage (RF-DUR-01) and the follow-up of a
+    # remembered episode must say the same, or one of them tells a person who
+    # is no better at 5 weeks that all is well.
+    rules = yaml.safe_load((ROOT / "data/clinical/red_flags.yml").read_text())
+    (duration,) = [rule for rule in rules["rules"] if rule["id"] == "RF-DUR-01"]
+    (lasted,) = [
+        c["between"][0]
+        for c in duration["when"]["all"]
+        if c.get("answer") == "pain_duration_days"
+    ]
+    startback = yaml.safe_load((ROOT / "data/clinical/startback.yml").read_text())
+    assert lasted == startback["follow_up"]["not_better_after_days"]
