@@ -96,6 +96,9 @@ _PATTERNS = [
         re.I,
     ),
     re.compile(r"(?<!\d),\s*(?P<n>[1-9]\d)\s*[.!]*\s*$"),
+    # or opens a sentence of its own inside it ("...hand on his lower back.
+    # 88, dementia."), not a list of numbers ("Reps. 10, 20, 30")
+    re.compile(r"[.!?]\s+(?P<n>[1-9]\d)\s*,(?!\s*\d)"),
     # or a clause of its own between commas inside it ("Fell off the kerb
     # yesterday, 82, back pain is severe"), not one of a list of numbers
     # ("10, 20, 30 reps")
@@ -167,6 +170,20 @@ def _names_someone_else(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# "I'm 34" in a message about the writer's own back is the patient's age, even
+# when a child's age comes first ("my son (7) fell off his scooter... I hurt my
+# back scooping him up. I'm 34")
+_WRITERS_AGE = re.compile(
+    rf"\b(?:i'?m|i\s+am|i\u2019m)\s*(?:now\s+|only\s+|just\s+)?{_NUMBER}"
+    r"(?!\s*(?:weeks?|wks?|days?|months?|%|kg|lbs?|stone|st\b|ft|cm|/"
+    r"|mins?|minutes?|hours?|hrs?|miles?|km))\b",
+    re.I,
+)
+_ANOTHERS_BACK = re.compile(
+    r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:back|spine|pain)\b", re.I
+)
+
+
 def find_age(text: str) -> int | None:
     """The person's age stated anywhere in ``text``, or ``None``.
 
@@ -176,6 +193,11 @@ def find_age(text: str) -> int | None:
     if not isinstance(text, str):
         return None
     text = text[:MAX_CHARS]
+    if _WRITERS_BACK.search(text) and not _ANOTHERS_BACK.search(text):
+        for match in _WRITERS_AGE.finditer(text):
+            age = _valid(_value(match.group("n")))
+            if age is not None:
+                return age
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if _names_someone_else(text, match):

@@ -53,8 +53,15 @@ def weakness_in_both_legs(entities: list[ClinicalEntity]) -> list[ClinicalEntity
         for e in sides
         if e.value == "both" and any(w in e.text.lower() for w in _LEG_WORDS)
     ]
+    denied = [
+        e
+        for e in entities
+        if e.entity == RED_FLAG
+        and e.value in (ONE_LEG_WEAK, BOTH_LEGS_WEAK)
+        and e.negated
+    ]
     read_from = _each_side_weak(weak, one_side) or _sideless_weak_said_both(
-        weak, one_side, both
+        weak, one_side, both, denied
     )
     if not read_from:
         return entities
@@ -101,13 +108,18 @@ def _sideless_weak_said_both(
     weak: list[ClinicalEntity],
     one_side: list[ClinicalEntity],
     both: list[ClinicalEntity],
+    denied: list[ClinicalEntity],
 ) -> list[ClinicalEntity]:
     """A weakness with no side of its own, with "both legs" near it.
 
-    "my left foot is weak, pain down both legs" names the weak side.
+    "my left foot is weak, pain down both legs" names the weak side; "walking
+    feels weird, not because my legs are weak. Both legs strong" denies weak
+    legs after the weakness read, so "both" is said of strong legs.
     """
     for weakness in weak:
         if _named_side(weakness, one_side) is not None:
+            continue
+        if any(d.start > weakness.start for d in denied):
             continue
         if any(
             weakness.start - BOTH_NEAR <= e.start <= weakness.end + BOTH_NEAR

@@ -63,16 +63,32 @@ def keep_longest_per_type(spans: Iterable[Span]) -> list[Span]:
         key = (span.label_, span.kb_id_, span.start, span.end)
         if key in seen:
             continue
-        clash = any(
-            _competitor_key(k) == _competitor_key(span)
+        clashes = [
+            k
+            for k in kept
+            if _competitor_key(k) == _competitor_key(span)
             and k.start < span.end
             and span.start < k.end
             and (k.start, k.end) != (span.start, span.end)
-            for k in kept
-        )
-        if not clash:
+        ]
+        if not clashes:
             kept.append(span)
             seen.add(key)
+        elif span.label_ == RED_FLAG and span.start < clashes[0].start:
+            # Two overlapping statements of one finding are one statement:
+            # "didn't make it to the toilet" and "toilet, didn't feel it
+            # coming" read as one, so that the first's "didn't", part of its
+            # words, does not deny the second.
+            longer = clashes[0]
+            if longer.id_ == span.id_:
+                kept[kept.index(longer)] = Span(
+                    longer.doc,
+                    span.start,
+                    longer.end,
+                    label=longer.label_,
+                    kb_id=longer.kb_id_,
+                    span_id=longer.id_,
+                )
     return sorted(kept, key=lambda s: (s.start, s.end, s.label_, s.kb_id_))
 
 

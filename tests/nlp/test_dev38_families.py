@@ -54,6 +54,8 @@ def test_a_weakness_said_of_both_legs_is_in_both(run: Run, text: str) -> None:
         "my left foot is weak since Sunday, aches down both legs for years",
         "both legs are fine, just my foot is weak since Tuesday",
         "my foot is weak since Tuesday. Both buttocks ache",
+        # weak legs denied after the weakness read: "both" is said of strong legs
+        "walking feels odd, not because my legs are weak. Both legs strong",
     ],
 )
 def test_one_weak_leg_near_both_is_still_one(run: Run, text: str) -> None:
