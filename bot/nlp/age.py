@@ -28,7 +28,10 @@ _RELATIVE = (
     r"|sister|neighbour|neighbor|friend|client|patient|resident"
     # children named by what they are ("Teen (14)", "my lad 15")
     r"|teen|teenager|kid|boy|girl|lad|lass|child|grandson|granddaughter"
-    r"|stepson|stepdaughter|nephew|niece)"
+    r"|stepson|stepdaughter|nephew|niece|little\s+one|youngest|eldest|toddler"
+    # grandparents in the words of families who write in English
+    # ("Lola (78) tripped on the step")
+    r"|lola|lolo|abuela|abuelo|babcia|dziadek|yiayia|nani|dadi)"
 )
 
 _PATTERNS = [
