@@ -24,7 +24,12 @@ from spacy.tokens import Doc, Span
 from bot.nlp.durations import find_durations
 from bot.nlp.labels import DURATION, RED_FLAG
 from bot.nlp.lexicon import Lexicon, LexiconError, TermGroup
-from bot.nlp.patterns import TermSyntaxError, compile_term, split_leading_alternatives
+from bot.nlp.patterns import (
+    GAP_NEVER,
+    TermSyntaxError,
+    compile_term,
+    split_leading_alternatives,
+)
 
 SPAN_KEY = "clinical"
 ABSENT = "absent"
@@ -75,12 +80,17 @@ def keep_longest_per_type(spans: Iterable[Span]) -> list[Span]:
             kept.append(span)
             seen.add(key)
         elif span.label_ == RED_FLAG and span.start < clashes[0].start:
-            # Two overlapping statements of one finding are one statement:
-            # "didn't make it to the toilet" and "toilet, didn't feel it
-            # coming" read as one, so that the first's "didn't", part of its
-            # words, does not deny the second.
+            # Two overlapping statements of one finding are one statement when
+            # the earlier one holds a negation among its own words: "didn't
+            # make it to the toilet" and "toilet, didn't feel it coming" read
+            # as one, so that the first's "didn't" does not deny the second.
+            # Otherwise the longer stands alone: widening it would bring an
+            # earlier denial of something else into its reach.
             longer = clashes[0]
-            if longer.id_ == span.id_:
+            own_negation = any(
+                t.lemma_ in GAP_NEVER for t in span.doc[span.start : longer.start]
+            )
+            if longer.id_ == span.id_ and own_negation:
                 kept[kept.index(longer)] = Span(
                     longer.doc,
                     span.start,
