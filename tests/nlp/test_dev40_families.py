@@ -12,13 +12,18 @@ import pytest
 
 from bot.nlp.age import find_age
 from tests.nlp.conftest import found
-from tests.nlp.values import BLADDER, CANCER, ONE_LEG, SUICIDE, Run
-
-INFECTION = "has_infection_risk"
-WEIGHT = "has_weight_loss"
-NIGHT = "has_night_pain"
-STIFF = "has_morning_stiffness"
-WIDESPREAD = "has_widespread_pain"
+from tests.nlp.values import (
+    BLADDER,
+    CANCER,
+    INFECTION,
+    NIGHT,
+    ONE_LEG,
+    STIFF,
+    SUICIDE,
+    WEIGHT,
+    WIDESPREAD,
+    Run,
+)
 
 
 @pytest.mark.parametrize(
