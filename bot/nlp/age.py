@@ -102,6 +102,17 @@ _PATTERNS = [
     # or opens a sentence of its own inside it ("...hand on his lower back.
     # 88, dementia."), not a list of numbers ("Reps. 10, 20, 30")
     re.compile(r"[.!?]\s+(?P<n>[1-9]\d)\s*,(?!\s*\d)"),
+    # or is a sentence on its own ("...onto my bottom this morning. 85. Back
+    # pain is unbearable")
+    # (20 and over, after words: "3 sets. 10." and "5. 12. 20." are counts)
+    re.compile(r"(?<=[^\W\d_])[.!?]\s+(?P<n>[2-9]\d)\s*[.!](?:\s|$)"),
+    # years in the words of other languages ("Tengo 63 años", "j'ai 70 ans",
+    # "mam 58 lat")
+    re.compile(
+        r"(?<![\w.])(?P<n>[1-9]\d)\s*(?:años|anos|ans|jahre|anni|lat|jaar"
+        r"|ya\u015f\u0131nda|yasinda)\b",
+        re.I,
+    ),
     # or a clause of its own between commas inside it ("Fell off the kerb
     # yesterday, 82, back pain is severe"), not one of a list of numbers
     # ("10, 20, 30 reps")

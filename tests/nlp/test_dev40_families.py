@@ -95,3 +95,18 @@ def test_look_alikes_are_not_findings(run: Run, text: str, value: str) -> None:
 def test_a_childs_age_in_brackets_is_read_for_the_child() -> None:
     assert find_age("Our little one (7) says his back is sore") == 7
     assert find_age("Lola (78) tripped on the step, severe back pain") == 78
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Tengo 63 años, back pain since 2 weeks", 63),
+        ("mam 58 lat, back pain", 58),
+        ("Fell off the bed onto my bottom. 85. Back pain is awful", 85),
+        # counts, not ages
+        ("Done 3 sets. 10. Then rest", None),
+        ("Reps at 5. 12. 20. Back sore", None),
+    ],
+)
+def test_ages_told_in_other_ways(text: str, age: int | None) -> None:
+    assert find_age(text) == age
