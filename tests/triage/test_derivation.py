@@ -156,3 +156,6 @@ def test_not_improving_means_the_same_length_of_time_everywhere() -> None:
     ]
     startback = yaml.safe_load((ROOT / "data/clinical/startback.yml").read_text())
     assert lasted == startback["follow_up"]["not_better_after_days"]
+    # and "is it getting better?" is asked from the day the rule can fire
+    (asked,) = [q for q in rules["questions"] if q["answer"] == "is_improving"]
+    assert asked["ask_if"]["between"][0] == lasted
