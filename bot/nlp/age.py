@@ -34,6 +34,15 @@ _RELATIVE = (
     r"|lola|lolo|abuela|abuelo|babcia|dziadek|yiayia|nani|dadi)"
 )
 
+# The number after "I'm", "she's", "mum is": an age unless a unit follows it
+# ("I'm 5 weeks pregnant", "he's 80 kg")
+_STATED_NUMBER = (
+    rf"\s*(?:now\s+|only\s+|just\s+)?{_NUMBER}"
+    r"(?!\s*(?:weeks?|wks?|days?|months?|%|kg|lbs?|stone|st\b|ft|cm|/"
+    r"|mins?|minutes?|hours?|hrs?|miles?|km))\b"
+)
+_I_AM = r"(?:i'?m|i\s+am|i\u2019m)"
+
 _PATTERNS = [
     # "68 year old", "68-year-old", "68yo", "68 yrs old", "sixty eight years of age"
     re.compile(
@@ -42,15 +51,13 @@ _PATTERNS = [
     ),
     # "I'm 68", "i am 68", "he's 80", "mum is 74" (not "I'm 5 weeks pregnant")
     re.compile(
-        r"\b(?:i'?m|i\s+am|i\u2019m|s?hes|(?:s?he|they)(?:'s|\u2019s|\s+is|'re|\s+are)"
+        rf"\b(?:{_I_AM}|s?hes|(?:s?he|they)(?:'s|\u2019s|\s+is|'re|\s+are)"
         # "my father, who's 72"
         r"|who(?:'s|\u2019s|s|\s+is)"
         rf"|{_RELATIVE}"
         # "mum is 74", "mum's 74", "mums 74", "mum, 74,", "my husband (48)"
         r"(?:\s+is|'s|\u2019s|s|\s*,|\s*\())"
-        rf"\s*(?:now\s+|only\s+|just\s+)?{_NUMBER}"
-        rf"(?!\s*(?:weeks?|wks?|days?|months?|%|kg|lbs?|stone|st\b|ft|cm|/"
-        r"|mins?|minutes?|hours?|hrs?|miles?|km))\b",
+        rf"{_STATED_NUMBER}",
         re.I,
     ),
     # "aged 68", "age 68", "age: 68", "at 68", "turned 68"
@@ -187,12 +194,7 @@ def _names_someone_else(text: str, match: re.Match[str]) -> bool:
 # "I'm 34" in a message about the writer's own back is the patient's age, even
 # when a child's age comes first ("my son (7) fell off his scooter... I hurt my
 # back scooping him up. I'm 34")
-_WRITERS_AGE = re.compile(
-    rf"\b(?:i'?m|i\s+am|i\u2019m)\s*(?:now\s+|only\s+|just\s+)?{_NUMBER}"
-    r"(?!\s*(?:weeks?|wks?|days?|months?|%|kg|lbs?|stone|st\b|ft|cm|/"
-    r"|mins?|minutes?|hours?|hrs?|miles?|km))\b",
-    re.I,
-)
+_WRITERS_AGE = re.compile(rf"\b{_I_AM}{_STATED_NUMBER}", re.I)
 _ANOTHERS_BACK = re.compile(
     r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:back|spine|pain)\b", re.I
 )
