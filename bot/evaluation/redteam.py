@@ -36,6 +36,7 @@ HELD_OUT = (
     PROJECT_ROOT / "tests" / "data" / "redteam_6.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_7.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_8.yml",
+    PROJECT_ROOT / "tests" / "data" / "redteam_9.yml",
 )
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 ASKED_FIRST = "asked first"
