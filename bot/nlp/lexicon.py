@@ -22,7 +22,9 @@ TRIGGER_KINDS = (
     "post_uncertain",
     "experiencer",
     "relative",
+    "animal",
     "other_patient",
+    "own_patient",
     "termination",
     "pre_historical",
     "post_historical",
@@ -86,11 +88,20 @@ class AssertionTriggers:
             worried it's cancer").
         relative: Name someone else ("my mum"): a finding after them is
             theirs, unless the message is about that person's own pain.
+        animal: Name an animal ("our old spaniel"): a finding after it in
+            its sentence is the animal's, not the person's.
+        own_patient: Show that the message is about the writer's own pain
+            ("my own back"): then a relative's symptom named in it
+            (``relative_values``) is theirs, not the writer's.
         other_patient: Show that the message is about someone else's pain
             ("her back", "he has back pain"); then a relative's history is
             the patient's history.
         termination: End a trigger's scope ("but", "although").
         experiencer_values: Values that experiencer triggers apply to.
+        relative_values: Symptoms that relative and animal triggers put in
+            doubt besides ``experiencer_values`` ("my mum's incontinent, I
+            hurt my back lifting her"): asked about, never acted on, and
+            never dropped.
         source: Where the trigger lists come from.
         pre_historical: Say the finding that follows is long-standing
             ("long-standing incontinence"; ConText's historical category):
@@ -123,6 +134,9 @@ class AssertionTriggers:
     termination: tuple[str, ...]
     experiencer_values: frozenset[str]
     source: str
+    animal: tuple[str, ...] = ()
+    own_patient: tuple[str, ...] = ()
+    relative_values: frozenset[str] = frozenset()
     pre_historical: tuple[str, ...] = ()
     post_historical: tuple[str, ...] = ()
     post_resolved: tuple[str, ...] = ()

@@ -47,6 +47,7 @@ _GROUP_KEYS = {
 _ASSERTION_KEYS = {
     "source",
     "experiencer_values",
+    "relative_values",
     "historical_values",
     *TRIGGER_KINDS,
 }
@@ -138,6 +139,7 @@ def _parse_assertion(raw: Any, path: Path) -> AssertionTriggers:
     return AssertionTriggers(
         **lists,
         experiencer_values=frozenset(values),
+        relative_values=frozenset(_red_flag_values(raw, "relative_values", path)),
         source=raw["source"].strip(),
         historical_values=frozenset(historical_values),
     )

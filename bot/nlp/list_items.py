@@ -81,8 +81,15 @@ def _find_item_starts(doc: Doc) -> frozenset[int]:
             token.text in _ITEM_CLOSERS
             and token.i > 0
             and _is_item_label(doc[token.i - 1].text)
+            and not _bracketed_number(doc, token.i - 1)
         )
     )
+
+
+def _bracketed_number(doc: Doc, index: int) -> bool:
+    """Whether the label at ``index`` is a number of two digits in brackets:
+    an age ("my mum (79) has..."), not the "(2)" of a list."""
+    return index > 0 and doc[index - 1].text == "(" and len(doc[index].text) == 2
 
 
 def _is_item_label(text: str) -> bool:

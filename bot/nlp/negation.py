@@ -40,8 +40,10 @@ from bot.nlp.list_items import (
     new_item_between,
 )
 from bot.nlp.triggers import (
+    ANIMAL,
     EXPERIENCER,
     OTHER_PATIENT_KEY,
+    OWN_PATIENT_KEY,
     POST_EXPLAINED,
     POST_HISTORICAL,
     POST_NEGATION,
@@ -65,6 +67,8 @@ DEGREE_WINDOW = 1
 #: Terminations that only say when a long-standing finding happens ("when I
 #: sneeze"), which a "for years" after it still dates.
 _CIRCUMSTANCE_WORDS = frozenset({"when", "whenever", "if"})
+#: The writer as the subject or owner ("I", "me", "my" and their chat forms).
+_WRITER_WORDS = frozenset({"i", "me", "my", "myself", "mine", "im", "ive"})
 
 
 @dataclass(frozen=True)
@@ -143,8 +147,39 @@ def _another_denial_follows(trig: Span, post: list[Span]) -> bool:
     )
 
 
+def _writer_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether the writer speaks of themselves between two tokens: "my wife
+    says I've wet myself" is the writer's symptom, though the wife comes first.
+    """
+    return any(doc[i].lower_ in _WRITER_WORDS for i in range(start, end))
+
+
+def _words_between(doc: Doc, start: int, end: int) -> int:
+    """Words from ``start`` to ``end``, where "a/b/c" counts as one: in
+    "numbness around genitals/bum/thighs: none" the "none" is two words on."""
+    return sum(
+        1
+        for i in range(start, end)
+        if doc[i].text != "/" and not (i > 0 and doc[i - 1].text == "/")
+    )
+
+
 def _no_termination_between(terminations: list[Span], start: int, end: int) -> bool:
-    return not any(start <= t.start and t.end <= end for t in terminations)
+    return not any(
+        start <= t.start and t.end <= end and not _closes_an_aside(t, start)
+        for t in terminations
+    )
+
+
+def _closes_an_aside(termination: Span, start: int) -> bool:
+    """Whether a closing bracket ends an aside opened after ``start``: "my mum
+    (79) has an aneurysm" still names the mum's; only a bracket opened before
+    the trigger ends what the trigger says ("(didn't fall) I can't tell...").
+    """
+    doc = termination.doc
+    return termination.text == ")" and any(
+        doc[i].text == "(" for i in range(start, termination.start)
+    )
 
 
 def assess(
@@ -153,6 +188,7 @@ def assess(
     *,
     absent: bool = False,
     experiencer_applies: bool = False,
+    relative_applies: bool = False,
     historical_applies: bool = False,
     degree_applies: bool = False,
     explanation_applies: bool = False,
@@ -174,6 +210,11 @@ def assess(
         absent: The finding's own words state absence ("bladder is fine").
         experiencer_applies: Whether "someone else had it" triggers apply to
             this finding (only for history questions such as cancer).
+        relative_applies: Whether a person or an animal named before this
+            symptom makes it theirs ("my mum's incontinent", "our dog can't
+            hold his wee"): in doubt, so asked about, never acted on or
+            dropped; only in a message about the writer's own back, and not
+            when the writer is the subject ("my wife says I wet myself").
         historical_applies: Whether "long-standing, unchanged" triggers
             ("for 5 years", "never changed") deny this finding: a red flag
             that asks about a new change is not that change.
@@ -196,7 +237,13 @@ def assess(
     uncertain = False
     # "my mum had cancer" is family history, unless the message is about the
     # mum's own back ("my mum had cancer and now her back hurts")
-    relative_applies = experiencer_applies and not doc.spans.get(OTHER_PATIENT_KEY)
+    # and a relative's symptom is theirs only in a message about the writer's
+    # own back: "dad doesn't recognise us since the fever" is about the dad
+    about_another = bool(doc.spans.get(OTHER_PATIENT_KEY))
+    about_writer = bool(doc.spans.get(OWN_PATIENT_KEY))
+    named_person_applies = (
+        experiencer_applies or (relative_applies and about_writer)
+    ) and not about_another
     for trig in pre:
         # A hedge may run into the finding ("if you can't | feel your bum"
         # hedges "can't feel your bum"); any other trigger must end before it.
@@ -211,8 +258,15 @@ def assess(
             continue
         if not _no_termination_between(terminations, trig.end, span.start):
             continue
-        if span.start - trig.end > PRE_WINDOW and not (
-            trig.label_ == PRE_NEGATION and in_denied_list(doc, trig, span, PRE_WINDOW)
+        # an animal named in the sentence is its subject ("our old dog has
+        # back leg weakness and can't control her bladder")
+        if (
+            span.start - trig.end > PRE_WINDOW
+            and trig.label_ != ANIMAL
+            and not (
+                trig.label_ == PRE_NEGATION
+                and in_denied_list(doc, trig, span, PRE_WINDOW)
+            )
         ):
             continue
         if trig.label_ == PRE_DEGREE and (
@@ -221,6 +275,12 @@ def assess(
             continue
         if trig.label_ == PRE_NEGATION and closes_a_list_item(doc, trig):
             continue
+        someone_elses = (trig.label_ == RELATIVE and named_person_applies) or (
+            trig.label_ == ANIMAL and (experiencer_applies or relative_applies)
+        )
+        if someone_elses and relative_applies:
+            # "my wife says I've wet myself" is the writer's own symptom
+            someone_elses = not _writer_between(doc, trig.end, span.start)
         if trig.label_ == PRE_NEGATION or (
             trig.label_ == PRE_HISTORICAL and historical_applies
         ):
@@ -228,7 +288,7 @@ def assess(
         elif (
             trig.label_ in (PRE_UNCERTAIN, PRE_DEGREE)
             or (trig.label_ == EXPERIENCER and experiencer_applies)
-            or (trig.label_ == RELATIVE and relative_applies)
+            or someone_elses
         ):
             uncertain = True
     for trig in post:
@@ -250,7 +310,7 @@ def assess(
             continue
         # Too far, or across a clause, to deny: it may still date the finding.
         dated = historical_applies and dated_later(doc, span, trig)
-        if trig.start - span.end > POST_WINDOW:
+        if _words_between(doc, span.end, trig.start) > POST_WINDOW:
             uncertain = uncertain or dated
             continue
         # "a leak when I sneeze since my first baby, years ago": the "when"

@@ -18,6 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 from bot.nlp.lemma import LowercaseLemmatizer
+from bot.nlp.lexicon import AssertionTriggers
 from bot.nlp.lexicon_file import load_lexicon
 from bot.nlp.matcher import ClinicalMatcher, DurationFinder
 from bot.nlp.triggers import AssertionTriggerFinder
@@ -133,14 +134,12 @@ def get_pipeline() -> Language:
     return build_pipeline()
 
 
-def experiencer_values(nlp: Language) -> frozenset[str]:
-    """Red-flag values that "someone else had it" triggers apply to.
+def assertion_triggers(nlp: Language) -> AssertionTriggers:
+    """The assertion triggers of the lexicon the pipeline was built with, and
+    the red-flag values that "someone else had it" triggers apply to.
 
     Args:
         nlp: A pipeline from :func:`build_pipeline`.
-
-    Returns:
-        The values, from the lexicon the pipeline was built with.
     """
     path = nlp.get_pipe_config(TRIGGERS).get("lexicon_path", "")
-    return load_lexicon(_lexicon_path(path)).assertion.experiencer_values
+    return load_lexicon(_lexicon_path(path)).assertion

@@ -25,6 +25,9 @@ POST_TRIGGER_KEY = "assertion_triggers_post"
 #: Span group holding phrases that show the message is about someone else's
 #: pain ("her back hurts"), which makes a relative's history the patient's.
 OTHER_PATIENT_KEY = "assertion_other_patient"
+#: Span group holding phrases that show the message is about the writer's own
+#: pain ("my own back"), beside whatever a relative has.
+OWN_PATIENT_KEY = "assertion_own_patient"
 
 PRE_NEGATION = "pre_negation"
 POST_NEGATION = "post_negation"
@@ -34,7 +37,9 @@ PRE_DEGREE = "pre_degree"
 POST_UNCERTAIN = "post_uncertain"
 EXPERIENCER = "experiencer"
 RELATIVE = "relative"
+ANIMAL = "animal"
 OTHER_PATIENT = "other_patient"
+OWN_PATIENT = "own_patient"
 TERMINATION = "termination"
 PRE_HISTORICAL = "pre_historical"
 POST_HISTORICAL = "post_historical"
@@ -48,6 +53,7 @@ PRE_SIDE = frozenset(
         PRE_DEGREE,
         EXPERIENCER,
         RELATIVE,
+        ANIMAL,
         PSEUDO,
         TERMINATION,
         PRE_HISTORICAL,
@@ -116,6 +122,7 @@ class AssertionTriggerFinder:
             [s for s in spans if s.label_ in POST_SIDE]
         )
         doc.spans[OTHER_PATIENT_KEY] = [s for s in spans if s.label_ == OTHER_PATIENT]
+        doc.spans[OWN_PATIENT_KEY] = [s for s in spans if s.label_ == OWN_PATIENT]
         return doc
 
 
