@@ -18,6 +18,7 @@ TRIGGER_KINDS = (
     "post_negation",
     "pseudo",
     "pre_uncertain",
+    "question_frame",
     "pre_degree",
     "post_uncertain",
     "experiencer",
@@ -80,6 +81,9 @@ class AssertionTriggers:
         pseudo: Look like negations but are not ("can't", "nothing helps");
             they mask shorter triggers inside them.
         pre_uncertain: Hedge a finding that follows ("not sure if").
+        question_frame: Frame a question asked or a warning given ("the
+            physio asked if I had", "the leaflet says"): every finding after
+            it in its sentence is hedged, however long the list.
         pre_degree: Hedge only the finding right after them ("a bit numb"): a
             degree word qualifies its own word, not the rest of the clause
             ("a bit off and hot and cold" is a fever).
@@ -135,6 +139,7 @@ class AssertionTriggers:
     experiencer_values: frozenset[str]
     source: str
     animal: tuple[str, ...] = ()
+    question_frame: tuple[str, ...] = ()
     own_patient: tuple[str, ...] = ()
     relative_values: frozenset[str] = frozenset()
     pre_historical: tuple[str, ...] = ()

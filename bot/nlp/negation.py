@@ -55,6 +55,7 @@ from bot.nlp.triggers import (
     PRE_NEGATION,
     PRE_TRIGGER_KEY,
     PRE_UNCERTAIN,
+    QUESTION_FRAME,
     RELATIVE,
     TERMINATION,
 )
@@ -259,10 +260,11 @@ def assess(
         if not _no_termination_between(terminations, trig.end, span.start):
             continue
         # an animal named in the sentence is its subject ("our old dog has
-        # back leg weakness and can't control her bladder")
+        # back leg weakness and can't control her bladder"), and a question
+        # frames the whole list asked about
         if (
             span.start - trig.end > PRE_WINDOW
-            and trig.label_ != ANIMAL
+            and trig.label_ not in (ANIMAL, QUESTION_FRAME)
             and not (
                 trig.label_ == PRE_NEGATION
                 and in_denied_list(doc, trig, span, PRE_WINDOW)
@@ -286,7 +288,7 @@ def assess(
         ):
             negated = True
         elif (
-            trig.label_ in (PRE_UNCERTAIN, PRE_DEGREE)
+            trig.label_ in (PRE_UNCERTAIN, QUESTION_FRAME, PRE_DEGREE)
             or (trig.label_ == EXPERIENCER and experiencer_applies)
             or someone_elses
         ):

@@ -33,6 +33,7 @@ PRE_NEGATION = "pre_negation"
 POST_NEGATION = "post_negation"
 PSEUDO = "pseudo"
 PRE_UNCERTAIN = "pre_uncertain"
+QUESTION_FRAME = "question_frame"
 PRE_DEGREE = "pre_degree"
 POST_UNCERTAIN = "post_uncertain"
 EXPERIENCER = "experiencer"
@@ -50,6 +51,7 @@ PRE_SIDE = frozenset(
     {
         PRE_NEGATION,
         PRE_UNCERTAIN,
+        QUESTION_FRAME,
         PRE_DEGREE,
         EXPERIENCER,
         RELATIVE,
