@@ -13,6 +13,7 @@ from tests.nlp.conftest import found
 from tests.nlp.values import (
     BLADDER,
     BOTH_LEGS,
+    CANCER,
     SADDLE,
     SUICIDE,
     Run,
@@ -25,6 +26,8 @@ from tests.nlp.values import (
         ("bladder: having to strain to get it going since Friday", BLADDER),
         ("I try and try and only little drips come out", BLADDER),
         ("I can't feel the wee coming out any more", BLADDER),
+        # a cancer in remission is still a history of cancer
+        ("had a lymphoma in 2016 (all clear), back sore for 3 weeks", CANCER),
         ("he says he has figured out how he'll do it", SUICIDE),
         (
             "can't get an erection since my back went, everything else is fine",
