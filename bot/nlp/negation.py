@@ -157,7 +157,7 @@ def _writer_between(doc: Doc, start: int, end: int) -> bool:
 
 def _words_between(doc: Doc, start: int, end: int) -> int:
     """Words from ``start`` to ``end``, where "a/b/c" counts as one: in
-    "numbness around genitals/bum/thighs: none" the "none" is two words on."""
+    "numbness around genitals/bum/thighs: none" the "none" is one word on."""
     return sum(
         1
         for i in range(start, end)
