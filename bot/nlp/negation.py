@@ -36,8 +36,14 @@ from bot.nlp.list_items import (
     dash_item_between,
     in_denied_list,
     in_unticked_item,
-    is_line_break,
     new_item_between,
+)
+from bot.nlp.trigger_gaps import (
+    another_denial_follows,
+    ends_clause,
+    no_termination_between,
+    words_between,
+    writer_between,
 )
 from bot.nlp.triggers import (
     ANIMAL,
@@ -68,8 +74,6 @@ DEGREE_WINDOW = 1
 #: Terminations that only say when a long-standing finding happens ("when I
 #: sneeze"), which a "for years" after it still dates.
 _CIRCUMSTANCE_WORDS = frozenset({"when", "whenever", "if"})
-#: The writer as the subject or owner ("I", "me", "my" and their chat forms).
-_WRITER_WORDS = frozenset({"i", "me", "my", "myself", "mine", "im", "ive"})
 
 
 @dataclass(frozen=True)
@@ -83,104 +87,6 @@ class Assertion:
 
     negated: bool = False
     uncertain: bool = False
-
-
-#: Words that may follow a post-trigger without continuing its clause
-#: ("numbness? no, thanks"; "the tingling has gone away now").
-CLAUSE_TAIL_WORDS = frozenset(
-    {
-        "now",
-        "thanks",
-        "sorry",
-        "thank",
-        "either",
-        "really",
-        "lately",
-        "recently",
-        "tho",
-        "though",
-        "thankfully",
-        "luckily",
-        "so",
-        "at",
-        "all",
-        "mate",
-        "x",
-        "xx",
-        "lol",
-        "haha",
-        "ha",
-        "lmao",
-        # Singlish and chat tags after a bare answer ("Chest pain? No lah.")
-        "lah",
-        "leh",
-        "bro",
-    }
-)
-
-
-# the words of one item in a list of denials typed without commas
-_DENIAL_ITEM_WORDS = 3
-
-
-def _ends_clause(doc: Doc, index: int, terminations: list[Span]) -> bool:
-    """Whether a clause ends just before the token at ``index``."""
-    if index >= len(doc):
-        return True
-    token = doc[index]
-    return (
-        token.is_punct
-        or token.is_sent_start
-        or is_line_break(token.text)
-        or token.lower_ in CLAUSE_TAIL_WORDS
-        or any(t.start == index for t in terminations)
-    )
-
-
-def _another_denial_follows(trig: Span, post: list[Span]) -> bool:
-    """Whether a second denial follows within a few words, as in a list typed
-    or dictated without commas ("bowel control fine bladder fine legs fine"):
-    each denial ends its own item."""
-    return any(
-        other.label_ == POST_NEGATION
-        and 0 < other.start - trig.end <= _DENIAL_ITEM_WORDS
-        for other in post
-    )
-
-
-def _writer_between(doc: Doc, start: int, end: int) -> bool:
-    """Whether the writer speaks of themselves between two tokens: "my wife
-    says I've wet myself" is the writer's symptom, though the wife comes first.
-    """
-    return any(doc[i].lower_ in _WRITER_WORDS for i in range(start, end))
-
-
-def _words_between(doc: Doc, start: int, end: int) -> int:
-    """Words from ``start`` to ``end``, where "a/b/c" counts as one: in
-    "numbness around genitals/bum/thighs: none" the "none" is one word on."""
-    return sum(
-        1
-        for i in range(start, end)
-        if doc[i].text != "/" and not (i > 0 and doc[i - 1].text == "/")
-    )
-
-
-def _no_termination_between(terminations: list[Span], start: int, end: int) -> bool:
-    return not any(
-        start <= t.start and t.end <= end and not _closes_an_aside(t, start)
-        for t in terminations
-    )
-
-
-def _closes_an_aside(termination: Span, start: int) -> bool:
-    """Whether a closing bracket ends an aside opened after ``start``: "my mum
-    (79) has an aneurysm" still names the mum's; only a bracket opened before
-    the trigger ends what the trigger says ("(didn't fall) I can't tell...").
-    """
-    doc = termination.doc
-    return termination.text == ")" and any(
-        doc[i].text == "(" for i in range(start, termination.start)
-    )
 
 
 def assess(
@@ -257,7 +163,7 @@ def assess(
             continue
         if trig.label_ == PRE_NEGATION and bare_answer(doc, trig):
             continue
-        if not _no_termination_between(terminations, trig.end, span.start):
+        if not no_termination_between(terminations, trig.end, span.start):
             continue
         # an animal named in the sentence is its subject ("our old dog has
         # back leg weakness and can't control her bladder"), and a question
@@ -282,7 +188,7 @@ def assess(
         )
         if someone_elses and relative_applies:
             # "my wife says I've wet myself" is the writer's own symptom
-            someone_elses = not _writer_between(doc, trig.end, span.start)
+            someone_elses = not writer_between(doc, trig.end, span.start)
         if trig.label_ == PRE_NEGATION or (
             trig.label_ == PRE_HISTORICAL and historical_applies
         ):
@@ -312,7 +218,7 @@ def assess(
             continue
         # Too far, or across a clause, to deny: it may still date the finding.
         dated = historical_applies and dated_later(doc, span, trig)
-        if _words_between(doc, span.end, trig.start) > POST_WINDOW:
+        if words_between(doc, span.end, trig.start) > POST_WINDOW:
             uncertain = uncertain or dated
             continue
         # "a leak when I sneeze since my first baby, years ago": the "when"
@@ -322,7 +228,7 @@ def assess(
             if trig.label_ == POST_HISTORICAL
             else terminations
         )
-        if not _no_termination_between(barriers, span.end, trig.start):
+        if not no_termination_between(barriers, span.end, trig.start):
             uncertain = uncertain or dated
             continue
         if any(
@@ -333,8 +239,8 @@ def assess(
         denies = (
             trig.label_ == POST_NEGATION
             and (
-                _ends_clause(doc, trig.end, terminations)
-                or _another_denial_follows(trig, post)
+                ends_clause(doc, trig.end, terminations)
+                or another_denial_follows(trig, post)
                 or (
                     bare_answer(doc, trig)
                     and after_a_question(doc, trig)
