@@ -37,6 +37,7 @@ HELD_OUT = (
     PROJECT_ROOT / "tests" / "data" / "redteam_7.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_8.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_9.yml",
+    PROJECT_ROOT / "tests" / "data" / "redteam_10.yml",
 )
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 ASKED_FIRST = "asked first"
