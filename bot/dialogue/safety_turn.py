@@ -187,6 +187,13 @@ def safety_steps(facts: TurnFacts) -> list[str] | None:
     # emergency the screen heard may be the injury: its force is asked first,
     # and the emergency question straight after (guess_before_trauma_question).
     force_first = bool(affirmed) and injury_of_unknown_force
+    # An accident told in doubt ("rear-ended in 1998") is asked about by the
+    # question that names what counts as serious, not the symptom list.
+    trauma_in_doubt = injury_of_unknown_force and (
+        hedged & EMERGENCY_RED_FLAGS == {MAJOR_TRAUMA}
+    )
+    if trauma_in_doubt:
+        return [UTTER_CONFIRM_TRAUMA, LISTEN]
     if emergency_in_doubt or (
         guessed
         and facts.last_bot_response != UTTER_CONFIRM_EMERGENCY

@@ -19,7 +19,7 @@ from bot.nlp.labels import (
 from bot.nlp.leg_sides import weakness_in_both_legs
 from bot.nlp.matcher import ABSENT, HEDGED, SPAN_KEY, TODAY_KEY
 from bot.nlp.negation import assess
-from bot.nlp.pipeline import TRIGGERS, assertion_triggers, get_pipeline
+from bot.nlp.pipeline import assertion_triggers, get_pipeline
 from bot.nlp.plain_doc import make_plain_doc, original_offsets, original_start
 
 #: Longest message read, in characters; the rest is ignored (a chat message
@@ -104,10 +104,7 @@ def extract(
     if today is not None:
         doc.user_data[TODAY_KEY] = today
     doc = nlp(doc)
-    someone_else = assertion_triggers(nlp)
-    historical: frozenset[str] = getattr(
-        nlp.get_pipe(TRIGGERS), "historical_values", frozenset()
-    )
+    triggers = assertion_triggers(nlp)
     entities: list[ClinicalEntity] = []
     sentences: list[int] = []  # where each entity's sentence starts
     for span in doc.spans[SPAN_KEY]:
@@ -120,12 +117,17 @@ def extract(
             span,
             absent=span.id_ == ABSENT,
             experiencer_applies=_triggers_apply(
-                span.label_, span.kb_id_, someone_else.experiencer_values
+                span.label_, span.kb_id_, triggers.experiencer_values
             ),
             relative_applies=_triggers_apply(
-                span.label_, span.kb_id_, someone_else.relative_values
+                span.label_, span.kb_id_, triggers.relative_values
             ),
-            historical_applies=_triggers_apply(span.label_, span.kb_id_, historical),
+            historical_applies=_triggers_apply(
+                span.label_, span.kb_id_, triggers.historical_values
+            ),
+            dated_applies=_triggers_apply(
+                span.label_, span.kb_id_, triggers.dated_values
+            ),
             degree_applies=span.label_ == RED_FLAG
             and span.kb_id_ in EMERGENCY_RED_FLAGS,
             explanation_applies=_triggers_apply(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from bot.nlp.triggers import POST_HISTORICAL
+from bot.nlp.triggers import POST_LONG_STANDING
 
 #: Words that may not stand between a finding and a "for 5 years" after it:
 #: "can't pee and back pain for years" dates the back pain, not the bladder.
@@ -34,7 +34,13 @@ _DENIALS = frozenset({"not", "n't", "never", "no"})
 
 #: Words across which a far "years ago" does not date a finding: something
 #: else is dated, something new happened, or it is "the first time since".
-_NOT_DATED_ACROSS = _NOT_IN_HISTORICAL_GAP | _RESOLVED_BARRIERS | {"first", "1st"}
+_NOT_DATED_ACROSS = (
+    _NOT_IN_HISTORICAL_GAP
+    | _RESOLVED_BARRIERS
+    | {"first", "1st"}
+    # the finding is dated already: "a car crash yesterday, 2 years ago I..."
+    | {"yesterday", "today", "tonight", "morning", "afternoon", "evening", "night"}
+)
 #: An explanation ending in one of these and followed by a denial restates the
 #: finding ("it's just not there") instead of explaining it away.
 _JUST_WORDS = frozenset({"just", "only"})
@@ -200,7 +206,7 @@ def dated_later(doc: Doc, span: Span, trig: Span) -> bool:
     Not across words that date something else ("I wet myself this morning, my
     back has been bad for years") or a new development ("...but now")."""
     return (
-        trig.label_ == POST_HISTORICAL
+        trig.label_ in POST_LONG_STANDING
         and trig.sent.start == span.sent.start
         and not any(
             doc[i].lower_ in _NOT_DATED_ACROSS for i in range(span.end, trig.start)

@@ -29,6 +29,8 @@ TRIGGER_KINDS = (
     "termination",
     "pre_historical",
     "post_historical",
+    "pre_dated",
+    "post_dated",
     "post_resolved",
     "post_explained",
 )
@@ -112,6 +114,11 @@ class AssertionTriggers:
             it is not the new finding a red flag asks about.
         post_historical: The same, after the finding, in its own clause
             ("a slow stream for 5 years", "catheter since 2019").
+        pre_dated: Date the finding that follows long ago ("in 1998", "when I
+            was 12", "10 years ago"): historical triggers that also apply to
+            ``dated_values``.
+        post_dated: The same, after the finding ("thrown from a pony when I
+            was 12").
         post_resolved: Say the finding that came before went away as soon as
             the position changed, anywhere later in its sentence ("my bum went
             numb on the bleachers, it came back as soon as I stood up"): a
@@ -124,6 +131,9 @@ class AssertionTriggers:
             before them: the bot asks instead of acting, and never drops it.
         historical_values: Values that historical triggers apply to (new
             findings only; a past cancer stays a cancer history).
+        dated_values: Values that only a date long ago puts in doubt ("rear-
+            ended in 1998"): asked about, not acted on, never dropped; a
+            "for ten minutes" says nothing about when an accident was.
     """
 
     pre_negation: tuple[str, ...]
@@ -147,6 +157,9 @@ class AssertionTriggers:
     post_resolved: tuple[str, ...] = ()
     post_explained: tuple[str, ...] = ()
     historical_values: frozenset[str] = frozenset()
+    pre_dated: tuple[str, ...] = ()
+    post_dated: tuple[str, ...] = ()
+    dated_values: frozenset[str] = frozenset()
 
     def by_kind(self) -> dict[str, tuple[str, ...]]:
         """Return the trigger phrases keyed by kind name."""

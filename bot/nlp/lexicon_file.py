@@ -49,6 +49,7 @@ _ASSERTION_KEYS = {
     "experiencer_values",
     "relative_values",
     "historical_values",
+    "dated_values",
     *TRIGGER_KINDS,
 }
 
@@ -142,6 +143,7 @@ def _parse_assertion(raw: Any, path: Path) -> AssertionTriggers:
         relative_values=frozenset(_red_flag_values(raw, "relative_values", path)),
         source=raw["source"].strip(),
         historical_values=frozenset(historical_values),
+        dated_values=frozenset(_red_flag_values(raw, "dated_values", path)),
     )
 
 

@@ -50,14 +50,16 @@ from bot.nlp.triggers import (
     EXPERIENCER,
     OTHER_PATIENT_KEY,
     OWN_PATIENT_KEY,
+    POST_DATED,
     POST_EXPLAINED,
-    POST_HISTORICAL,
+    POST_LONG_STANDING,
     POST_NEGATION,
     POST_RESOLVED,
     POST_TRIGGER_KEY,
     POST_UNCERTAIN,
+    PRE_DATED,
     PRE_DEGREE,
-    PRE_HISTORICAL,
+    PRE_LONG_STANDING,
     PRE_NEGATION,
     PRE_TRIGGER_KEY,
     PRE_UNCERTAIN,
@@ -97,6 +99,7 @@ def assess(
     experiencer_applies: bool = False,
     relative_applies: bool = False,
     historical_applies: bool = False,
+    dated_applies: bool = False,
     degree_applies: bool = False,
     explanation_applies: bool = False,
 ) -> Assertion:
@@ -125,6 +128,9 @@ def assess(
         historical_applies: Whether "long-standing, unchanged" triggers
             ("for 5 years", "never changed") deny this finding: a red flag
             that asks about a new change is not that change.
+        dated_applies: Whether a date long ago ("in 1998", "when I was 12")
+            puts this finding in doubt: an accident then is asked about, not
+            taken for today's.
         degree_applies: Whether a degree word right before it ("a bit numb")
             hedges this finding: only an emergency finding, which a hedge turns
             into one direct question; "a bit shivery" is still a fever.
@@ -152,9 +158,13 @@ def assess(
         experiencer_applies or (relative_applies and about_writer)
     ) and not about_another
     for trig in pre:
-        # A hedge may run into the finding ("if you can't | feel your bum"
-        # hedges "can't feel your bum"); any other trigger must end before it.
-        straddles = trig.start < span.start < trig.end and trig.label_ == PRE_UNCERTAIN
+        # A hedge or a question may run into the finding ("if you can't |
+        # feel your bum" hedges "can't feel your bum"; "is it true that
+        # sciatica in both legs..."); any other trigger must end before it.
+        straddles = trig.start < span.start < trig.end and trig.label_ in (
+            PRE_UNCERTAIN,
+            QUESTION_FRAME,
+        )
         if (trig.end > span.start and not straddles) or trig.start < sent.start:
             continue
         if new_item_between(doc, trig.end, span.start):
@@ -190,12 +200,13 @@ def assess(
             # "my wife says I've wet myself" is the writer's own symptom
             someone_elses = not writer_between(doc, trig.end, span.start)
         if trig.label_ == PRE_NEGATION or (
-            trig.label_ == PRE_HISTORICAL and historical_applies
+            trig.label_ in PRE_LONG_STANDING and historical_applies
         ):
             negated = True
         elif (
             trig.label_ in (PRE_UNCERTAIN, QUESTION_FRAME, PRE_DEGREE)
             or (trig.label_ == EXPERIENCER and experiencer_applies)
+            or (trig.label_ == PRE_DATED and dated_applies)
             or someone_elses
         ):
             uncertain = True
@@ -217,7 +228,9 @@ def assess(
             negated = True
             continue
         # Too far, or across a clause, to deny: it may still date the finding.
-        dated = historical_applies and dated_later(doc, span, trig)
+        dated = (
+            historical_applies or (dated_applies and trig.label_ == POST_DATED)
+        ) and dated_later(doc, span, trig)
         if words_between(doc, span.end, trig.start) > POST_WINDOW:
             uncertain = uncertain or dated
             continue
@@ -225,7 +238,7 @@ def assess(
         # clause says when it happens; it does not end the finding's clause
         barriers = (
             [t for t in terminations if t.text.lower() not in _CIRCUMSTANCE_WORDS]
-            if trig.label_ == POST_HISTORICAL
+            if trig.label_ in POST_LONG_STANDING
             else terminations
         )
         if not no_termination_between(barriers, span.end, trig.start):
@@ -250,12 +263,20 @@ def assess(
             # "Is numbness in both legs normal? No." answers the judgement
             and not (after_a_question(doc, trig) and asks_a_judgement(doc, trig))
         ) or (
-            trig.label_ == POST_HISTORICAL
+            trig.label_ in POST_LONG_STANDING
             and historical_applies
             and plain_gap(doc, span.end, trig.start)
         )
         if denies:
             negated = True
-        elif trig.label_ == POST_UNCERTAIN or dated:
+        elif (
+            trig.label_ == POST_UNCERTAIN
+            or dated
+            or (
+                trig.label_ == POST_DATED
+                and dated_applies
+                and plain_gap(doc, span.end, trig.start)
+            )
+        ):
             uncertain = True
     return Assertion(negated=negated, uncertain=uncertain)

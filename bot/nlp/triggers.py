@@ -44,6 +44,8 @@ OWN_PATIENT = "own_patient"
 TERMINATION = "termination"
 PRE_HISTORICAL = "pre_historical"
 POST_HISTORICAL = "post_historical"
+PRE_DATED = "pre_dated"
+POST_DATED = "post_dated"
 POST_RESOLVED = "post_resolved"
 POST_EXPLAINED = "post_explained"
 
@@ -59,8 +61,14 @@ PRE_SIDE = frozenset(
         PSEUDO,
         TERMINATION,
         PRE_HISTORICAL,
+        PRE_DATED,
     }
 )
+#: A finding dated long ago ("in 1998", "when I was 12") is one kind of
+#: long-standing finding: both kinds deny a new change; only a date also
+#: dates an injury ("rear-ended in 1998" is not today's accident).
+PRE_LONG_STANDING = frozenset({PRE_HISTORICAL, PRE_DATED})
+POST_LONG_STANDING = frozenset({POST_HISTORICAL, POST_DATED})
 POST_SIDE = frozenset(
     {
         POST_NEGATION,
@@ -68,6 +76,7 @@ POST_SIDE = frozenset(
         PSEUDO,
         TERMINATION,
         POST_HISTORICAL,
+        POST_DATED,
         POST_RESOLVED,
         POST_EXPLAINED,
     }
@@ -93,8 +102,6 @@ class AssertionTriggerFinder:
             lemma_of: Norm-to-lemma function of the pipeline.
         """
         self.matcher = Matcher(nlp.vocab)
-        #: Values a "long-standing, unchanged" trigger applies to.
-        self.historical_values = triggers.historical_values
 
         def split(word: str) -> list[str]:
             return [t.norm_ for t in nlp.make_doc(word)]

@@ -247,6 +247,29 @@ def test_a_guess_is_not_asked_about_when_the_message_said_none_of_these() -> Non
             id="a hedged serious injury: the same question, not the bladder one",
         ),
         pytest.param(
+            TurnFacts(
+                "inform",
+                [flag("is_major_trauma", uncertain=True)],
+                trauma_unknown=True,
+                emergency_if_hedged_true=True,
+            ),
+            [UTTER_CONFIRM_TRAUMA, LISTEN],
+            id="an accident dated long ago: asked by the injury question",
+        ),
+        pytest.param(
+            TurnFacts(
+                "inform",
+                [
+                    flag("is_major_trauma", uncertain=True),
+                    flag("has_saddle_numbness", uncertain=True),
+                ],
+                trauma_unknown=True,
+                emergency_if_hedged_true=True,
+            ),
+            [UTTER_CONFIRM_EMERGENCY, LISTEN],
+            id="beside a hedged bladder or saddle sign: the symptom list first",
+        ),
+        pytest.param(
             TurnFacts("report_pain", [flag("is_after_injury")], trauma_unknown=False),
             None,
             id="the force already told: nothing to ask",
