@@ -33,7 +33,8 @@ MAX_CHARS = 10_000
 _EXPLAINED_AWAY = EMERGENCY_RED_FLAGS | {CRISIS_RED_FLAG}
 
 _HTML_TAG = re.compile(r"<[^<>]{0,200}>")
-_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u2013](?=[^\W\d_])")
+#: A hyphen or a plus joining two words ("lower-back", "chest+back pain").
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u2013+](?=[^\W\d_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: Punctuation spoken into voice-to-text and typed out as words ("blue skin
 #: question mark no thats my tattoo"), read as the mark it names.
@@ -49,8 +50,8 @@ def _spoken_mark(match: re.Match[str]) -> str:
 def clean_text(text: str) -> str:
     """Blank out markup and join-hyphens without moving any character.
 
-    HTML tags and control characters become spaces, a hyphen between two
-    letters becomes a space ("lower-back", "pins-and-needles"), and dictated
+    HTML tags and control characters become spaces, a hyphen or a plus
+    between two letters becomes a space ("lower-back", "chest+back"), and dictated
     punctuation becomes its mark ("skin question mark no" reads "skin? no"),
     so character offsets in the result are offsets in the original.
 

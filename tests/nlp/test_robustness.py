@@ -60,6 +60,12 @@ def test_clean_text_keeps_length() -> None:
     text = "<i>pins-and-needles</i>"
     assert len(clean_text(text)) == len(text)
     assert clean_text(text).split() == ["pins", "and", "needles"]
+    assert clean_text("chest+back pain, HIV+").split() == [
+        "chest",
+        "back",
+        "pain,",
+        "HIV+",
+    ]
 
 
 @pytest.mark.parametrize(
