@@ -52,3 +52,11 @@ def test_a_date_still_denies_a_long_standing_bladder_sign(run: Run) -> None:
 def test_a_date_past_this_morning_does_not_date_the_bladder_sign(run: Run) -> None:
     entities = found(run("wet myself this morning, 2 years after my op"), "red_flag")
     assert (BLADDER, False, False) in entities
+
+
+def test_an_injury_dated_long_ago_is_not_todays_onset(run: Run) -> None:
+    entities = found(
+        run("rear-ended in 2004; back stiff from driving this week"), "red_flag"
+    )
+    assert ("is_after_injury", False, False) not in entities
+    assert ("is_after_injury", False, True) in entities
