@@ -38,6 +38,9 @@ _ASKED = frozenset(_RULESET.question_answers)
 # To a safety check asked in a message ("just to check: do you mean any of
 # these?"), "not sure" or describing it again is a yes: safer checked.
 _INSISTING_INTENTS = frozenset({"unsure", "report_emergency_symptom", "express_crisis"})
+# An emergency told in reply to the crisis check ("a sudden tearing pain") is
+# that emergency, routed by its own words, not a yes to thoughts of suicide.
+_INSISTING_ON_CRISIS = _INSISTING_INTENTS - {"report_emergency_symptom"}
 DurationParser = Callable[[str], "int | None"]
 
 
@@ -208,7 +211,10 @@ def _answer_to_requested(
             return {slot: True}
         if (intent == "deny" and trust_deny) or reply == "no":
             return {slot: False}
-        if unsure_is_yes and (intent in _INSISTING_INTENTS or reply == "unsure"):
+        insisting = (
+            _INSISTING_ON_CRISIS if slot == CRISIS_RED_FLAG else _INSISTING_INTENTS
+        )
+        if unsure_is_yes and (intent in insisting or reply == "unsure"):
             # "not sure", or describing it again, to a safety question: yes.
             return {slot: True}
         return {}

@@ -254,6 +254,30 @@ def test_typed_replies_to_the_confirming_question(
 
 
 @pytest.mark.parametrize(
+    ("intent", "slot", "expected"),
+    [
+        # describing it again, or not sure: yes, safer checked
+        ("report_emergency_symptom", "has_cauda_equina_symptom", True),
+        ("express_crisis", "has_suicidal_thoughts", True),
+        ("unsure", "has_suicidal_thoughts", True),
+        # an emergency told in reply to the crisis check is not a yes to it
+        ("report_emergency_symptom", "has_suicidal_thoughts", None),
+    ],
+)
+def test_insisting_on_a_safety_question(
+    intent: str, slot: str, expected: bool | None
+) -> None:
+    answers = answers_from_message(
+        intent=intent,
+        entities=[],
+        requested_slot=slot,
+        text="a sudden tearing pain right through to my back",
+        unsure_is_yes=True,
+    )
+    assert answers.get(slot) is expected
+
+
+@pytest.mark.parametrize(
     ("text", "requested", "expected"),
     [
         ("I'm 68 and my back went lifting shopping", None, 68),
