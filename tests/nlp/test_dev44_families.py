@@ -29,6 +29,12 @@ LEG = "has_leg_weakness"
         ("numbness in my left foot spreading up to the shin", LEG),
         # a sudden change after years of back pain is new
         ("years of back pain and then suddenly no feeling down there", SADDLE),
+        # minimised, not denied
+        ("I'm sure it's nothing: perianal numbness since Monday", SADDLE),
+        (
+            "got osteo process and lifted a heavy box, now my back aches",
+            "has_fracture_risk",
+        ),
     ],
 )
 def test_red_flag_families_are_found(run: Run, text: str, value: str) -> None:
@@ -57,6 +63,7 @@ def test_veiled_crisis_gets_the_gentle_check(run: Run, text: str) -> None:
         ("feet went numb in the cinema, took 2 minutes to wake up", BOTH_LEGS),
         ("a film where he coughed up blood, so dramatic", "has_severe_breathlessness"),
         ("blue hands, from the dye I was using on the curtains", SEPSIS),
+        ("perianal sensation normal on checking, back sore 2 days", SADDLE),
     ],
 )
 def test_look_alikes_are_not_acted_on(run: Run, text: str, value: str) -> None:
