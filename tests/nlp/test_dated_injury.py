@@ -60,3 +60,8 @@ def test_an_injury_dated_long_ago_is_not_todays_onset(run: Run) -> None:
     )
     assert ("is_after_injury", False, False) not in entities
     assert ("is_after_injury", False, True) in entities
+
+
+def test_an_age_before_a_recent_fall_does_not_date_it(run: Run) -> None:
+    text = "my son, aged 14, fell off the roof yesterday and his back is agony"
+    assert (TRAUMA, False, False) in found(run(text), "red_flag")
