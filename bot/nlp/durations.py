@@ -26,6 +26,8 @@ Conventions (written once here, tested in ``tests/nlp/test_durations.py``):
   September";
 * clinical-note notation: "7/52" is 7 weeks, "3/12" 3 months, "5/7" 5 days
   (a number of the week's 7 days, the year's 52 weeks or 12 months);
+* how long the person was well ("fine for years", "pain-free for 10 years")
+  is not a duration of the pain;
 * "for ages" and other phrases with no number are left alone (``None``): the
   bot should ask again rather than guess.
 """
@@ -166,6 +168,13 @@ class DurationMatch:
 #: Clinical notes write durations as fractions of a week, a year in weeks or in
 #: months: "LBP 7/52", "3/12 hx", "pain 5/7".
 _NOTE_DENOMINATOR_DAYS = {"7": 1, "52": 7, "12": 30}
+# "fine for years", "pain-free for 10 years": how long the person was well,
+# not how long the pain has lasted; left out, the bot asks how long instead.
+_WELL_BEFORE = re.compile(
+    r"\b(?:fine|ok|okay|well|good|great|normal|pain[\s-]?free|symptom[\s-]?free"
+    r"|no\s+(?:problems?|trouble|issues?|pain|bother))\s+(?:for\s+)?$",
+    re.IGNORECASE,
+)
 _DATE_BEFORE = re.compile(r"\b(?:on|since|from|until|till|by)\s+$", re.IGNORECASE)
 _NOTE_DURATION = re.compile(r"(?<![\d/.])(?P<count>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
 
@@ -252,6 +261,11 @@ def find_durations(text: str, today: date | None = None) -> list[DurationMatch]:
         days = int(match.group("count")) * _NOTE_DENOMINATOR_DAYS[match.group("of")]
         candidates.append(DurationMatch(match.start(), match.end(), days))
 
+    candidates = [
+        cand
+        for cand in candidates
+        if not _WELL_BEFORE.search(text[max(0, cand.start - 24) : cand.start])
+    ]
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[DurationMatch] = []
     for cand in candidates:

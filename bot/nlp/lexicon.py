@@ -116,7 +116,8 @@ class AssertionTriggers:
             ("a slow stream for 5 years", "catheter since 2019").
         pre_dated: Date the finding that follows long ago ("in 1998", "when I
             was 12", "10 years ago"): historical triggers that also apply to
-            ``dated_values``.
+            ``dated_values``. The file's ``dated`` list, dates that stand on
+            either side ("in my youth"), is read into both.
         post_dated: The same, after the finding ("thrown from a pony when I
             was 12").
         post_resolved: Say the finding that came before went away as soon as

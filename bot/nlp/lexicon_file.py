@@ -44,12 +44,17 @@ _GROUP_KEYS = {
     "not_when",
     "not_when_from",
 }
+#: A date that may stand on either side of its finding ("in my youth"):
+#: written once, read into both ``pre_dated`` and ``post_dated``.
+DATED_EITHER_SIDE = "dated"
+
 _ASSERTION_KEYS = {
     "source",
     "experiencer_values",
     "relative_values",
     "historical_values",
     "dated_values",
+    DATED_EITHER_SIDE,
     *TRIGGER_KINDS,
 }
 
@@ -135,6 +140,14 @@ def _parse_assertion(raw: Any, path: Path) -> AssertionTriggers:
         kind: _str_list(raw.get(kind), path, f"assertion.{kind}", allow_empty=True)
         for kind in TRIGGER_KINDS
     }
+    either_side = _str_list(
+        raw.get(DATED_EITHER_SIDE),
+        path,
+        f"assertion.{DATED_EITHER_SIDE}",
+        allow_empty=True,
+    )
+    lists["pre_dated"] += either_side
+    lists["post_dated"] += either_side
     values = _red_flag_values(raw, "experiencer_values", path)
     historical_values = _red_flag_values(raw, "historical_values", path)
     return AssertionTriggers(

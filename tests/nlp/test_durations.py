@@ -115,3 +115,21 @@ def test_find_durations_offsets_and_order() -> None:
 def test_age_is_not_a_duration_but_the_rest_is() -> None:
     text = "I'm 62 years old and it's hurt for 6 weeks"
     assert [m.days for m in find_durations(text, today=MONDAY)] == [42]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Rear-ended in 1998, had physio then, fine for years. Stiff back", []),
+        ("I was pain-free for 10 years until this", []),
+        ("no problems for months, then it flared 3 days ago", [3]),
+        ("been okay for 2 weeks but back pain for 6 weeks now", [42]),
+        # the pain itself, however long, still counts
+        ("back pain for years", [730]),
+        ("no better for 6 weeks", [42]),
+    ],
+)
+def test_how_long_someone_was_well_is_not_how_long_it_hurt(
+    text: str, days: list[int]
+) -> None:
+    assert [m.days for m in find_durations(text, today=MONDAY)] == days

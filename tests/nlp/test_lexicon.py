@@ -66,6 +66,10 @@ def test_minimal_lexicon_builds(tmp_path: Path) -> None:
         ({"version": None}, "'version' is required"),
         ({"extra": 1}, "unknown keys"),
         (
+            {"assertion": {"source": "t", "dated": "in my youth"}},
+            "assertion.dated: must be a list",
+        ),
+        (
             {"groups": [{**MINIMAL["groups"][0], "value": "numbish"}]},
             "unknown symptom value 'numbish'",
         ),
@@ -113,6 +117,18 @@ def test_a_phrase_split_across_alternatives_is_refused(
     group = {**MINIMAL["groups"][0], "terms": [term]}
     with pytest.raises(LexiconError, match="split across alternatives"):
         build_pipeline(_write(tmp_path, {**MINIMAL, "groups": [group]}))
+
+
+def test_a_date_written_once_stands_on_either_side(tmp_path: Path) -> None:
+    assertion = {
+        "source": "t",
+        "pre_dated": ["years ago"],
+        "post_dated": ["aged 9"],
+        "dated": ["in my youth"],
+    }
+    lexicon = load_lexicon(_write(tmp_path, {**MINIMAL, "assertion": assertion}))
+    assert lexicon.assertion.pre_dated == ("years ago", "in my youth")
+    assert lexicon.assertion.post_dated == ("aged 9", "in my youth")
 
 
 def test_missing_file(tmp_path: Path) -> None:
