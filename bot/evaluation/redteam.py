@@ -38,6 +38,7 @@ HELD_OUT = (
     PROJECT_ROOT / "tests" / "data" / "redteam_8.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_9.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_10.yml",
+    PROJECT_ROOT / "tests" / "data" / "redteam_11.yml",
 )
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 ASKED_FIRST = "asked first"
