@@ -18,6 +18,9 @@ from bot.triage.ruleset_file import default_ruleset
 
 _RULESET = default_ruleset()
 LOCATION_VALUES = _RULESET.answers["pain_location"].values
+#: Places a rule asks about ("upper_back" after cancer): named beside another
+#: place ("my neck and the top of my back"), they are the place that counts.
+_LOCATIONS_THAT_MATTER = _RULESET.values_asked_about("pain_location")
 ONSET_VALUES = _RULESET.answers["pain_onset"].values
 # Every yes/no answer of the ruleset: the red flags the language pipeline can
 # find and the grouped questions, which are asked but never named in one phrase.
@@ -162,6 +165,11 @@ def _apply_entity(
         return
     negated = bool(entity.get("negated"))
     if kind == "body_location" and value in LOCATION_VALUES and not negated:
+        if (
+            answers.get("pain_location") not in _LOCATIONS_THAT_MATTER
+            and value in _LOCATIONS_THAT_MATTER
+        ):
+            answers["pain_location"] = value
         answers.setdefault("pain_location", value)
     elif kind == "onset" and value in ONSET_VALUES:
         if negated:

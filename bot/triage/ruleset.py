@@ -145,6 +145,16 @@ class Ruleset:
 
         return {member: tuple(dict.fromkeys(covering(member))) for member in parents}
 
+    def values_asked_about(self, answer: str) -> frozenset[Any]:
+        """The values of ``answer`` that some rule compares it with ("upper_back"
+        for ``pain_location``): the ones that can change an urgency."""
+        return frozenset(
+            value
+            for rule in self.rules
+            for name, value in condition_values(rule.when)
+            if name == answer
+        )
+
     def implied_no(self) -> dict[str, tuple[str, ...]]:
         """A "no" to a grouped question is a no to every answer it covers."""
         return {n: a.covers for n, a in self.answers.items() if a.covers}
@@ -158,3 +168,15 @@ def condition_answers(condition: Mapping[str, Any]) -> list[str]:
         return condition_answers(condition["not"])
     key = "all" if "all" in condition else "any"
     return [name for child in condition[key] for name in condition_answers(child)]
+
+
+def condition_values(condition: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """Every (answer, value) pair a condition compares with ``equals``."""
+    if "answer" in condition:
+        if "equals" in condition:
+            return [(condition["answer"], condition["equals"])]
+        return []
+    if "not" in condition:
+        return condition_values(condition["not"])
+    key = "all" if "all" in condition else "any"
+    return [pair for child in condition[key] for pair in condition_values(child)]

@@ -568,3 +568,25 @@ def test_where_it_hurts_is_read_even_from_a_question() -> None:
         text="not my neck, maybe",
     )
     assert "pain_location" not in denied
+
+
+@pytest.mark.parametrize(
+    ("places", "expected"),
+    [
+        # a place a rule asks about counts, wherever it is named
+        (["neck", "upper_back"], "upper_back"),
+        (["upper_back", "lower_back"], "upper_back"),
+        # otherwise the first place named
+        (["neck", "lower_back"], "neck"),
+    ],
+)
+def test_of_several_places_the_one_a_rule_asks_about_counts(
+    places: list[str], expected: str
+) -> None:
+    answers = answers_from_message(
+        intent="inform",
+        entities=[entity("body_location", place) for place in places],
+        requested_slot=None,
+        text="my neck and the top of my back hurt, I had bowel cancer",
+    )
+    assert answers["pain_location"] == expected

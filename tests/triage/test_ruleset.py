@@ -9,7 +9,11 @@ import pytest
 import yaml
 
 from bot.triage import RulesetError, Urgency, load_ruleset
-from bot.triage.ruleset_file import DEFAULT_RULESET_PATH, parse_ruleset
+from bot.triage.ruleset_file import (
+    DEFAULT_RULESET_PATH,
+    default_ruleset,
+    parse_ruleset,
+)
 
 
 def good_document() -> dict:
@@ -73,3 +77,10 @@ def test_emergency_policy_knows_every_emergency_answer_of_the_ruleset() -> None:
 
     policy_answers = set(EmergencyPolicy.get_default_config()["answers"])
     assert policy_answers == load_ruleset().sufficient_alone(Urgency.EMERGENCY)
+
+
+def test_the_values_a_rule_asks_about() -> None:
+    ruleset = default_ruleset()
+    assert "upper_back" in ruleset.values_asked_about("pain_location")
+    assert "lower_back" not in ruleset.values_asked_about("pain_location")
+    assert ruleset.values_asked_about("no_such_answer") == frozenset()
