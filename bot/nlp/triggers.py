@@ -130,8 +130,16 @@ class AssertionTriggerFinder:
         doc.spans[POST_TRIGGER_KEY] = resolve_overlaps(
             [s for s in spans if s.label_ in POST_SIDE]
         )
-        doc.spans[OTHER_PATIENT_KEY] = [s for s in spans if s.label_ == OTHER_PATIENT]
-        doc.spans[OWN_PATIENT_KEY] = [s for s in spans if s.label_ == OWN_PATIENT]
+        own = [s for s in spans if s.label_ == OWN_PATIENT]
+        # "she told me to ask about my back" names someone else, but the
+        # back is the writer's own
+        doc.spans[OTHER_PATIENT_KEY] = [
+            s
+            for s in spans
+            if s.label_ == OTHER_PATIENT
+            and not any(s.start <= o.start and o.end <= s.end for o in own)
+        ]
+        doc.spans[OWN_PATIENT_KEY] = own
         return doc
 
 
