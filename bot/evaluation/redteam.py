@@ -39,6 +39,7 @@ HELD_OUT = (
     PROJECT_ROOT / "tests" / "data" / "redteam_9.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_10.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_11.yml",
+    PROJECT_ROOT / "tests" / "data" / "redteam_12.yml",
 )
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 ASKED_FIRST = "asked first"
