@@ -10,9 +10,11 @@ from __future__ import annotations
 import pytest
 
 from tests.nlp.conftest import found
-from tests.nlp.values import BLADDER, Run
-
-TRAUMA = "is_major_trauma"
+from tests.nlp.values import (
+    BLADDER,
+    TRAUMA,
+    Run,
+)
 
 
 @pytest.mark.parametrize(

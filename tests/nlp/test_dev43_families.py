@@ -10,13 +10,20 @@ from __future__ import annotations
 import pytest
 
 from tests.nlp.conftest import found
-from tests.nlp.values import BLADDER, BREATH, PULSE, SADDLE, SEPSIS, SUICIDE, Run
-
-INFECTION = "has_infection_risk"
-FRACTURE = "has_fracture_risk"
-SEXUAL = "has_sexual_dysfunction"
-STIFF = "has_morning_stiffness"
-WEIGHT = "has_weight_loss"
+from tests.nlp.values import (
+    BLADDER,
+    BREATH,
+    FRACTURE,
+    INFECTION,
+    PULSE,
+    SADDLE,
+    SEPSIS,
+    SEXUAL,
+    STIFF,
+    SUICIDE,
+    WEIGHT,
+    Run,
+)
 
 
 @pytest.mark.parametrize(

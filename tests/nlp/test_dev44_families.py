@@ -10,10 +10,17 @@ from __future__ import annotations
 import pytest
 
 from tests.nlp.conftest import found
-from tests.nlp.values import BLADDER, BOTH_LEGS, CANCER, SADDLE, SEPSIS, SUICIDE, Run
-
-TRAUMA = "is_major_trauma"
-LEG = "has_leg_weakness"
+from tests.nlp.values import (
+    BLADDER,
+    BOTH_LEGS,
+    CANCER,
+    ONE_LEG,
+    SADDLE,
+    SEPSIS,
+    SUICIDE,
+    TRAUMA,
+    Run,
+)
 
 
 @pytest.mark.parametrize(
@@ -25,8 +32,8 @@ LEG = "has_leg_weakness"
         ("I can't get my stream started and have to strain for ages", BLADDER),
         ("Hx breast ca 2019, new thoracic back pain", CANCER),
         ("MVA on the M6 this morning, lower back pain", TRAUMA),
-        ("keep tripping over my right foot since Friday", LEG),
-        ("numbness in my left foot spreading up to the shin", LEG),
+        ("keep tripping over my right foot since Friday", ONE_LEG),
+        ("numbness in my left foot spreading up to the shin", ONE_LEG),
         # a sudden change after years of back pain is new
         ("years of back pain and then suddenly no feeling down there", SADDLE),
         # minimised, not denied

@@ -16,12 +16,11 @@ from tests.nlp.values import (
     ONE_LEG,
     SADDLE,
     SEPSIS,
+    SEXUAL,
     STIFF,
     SUICIDE,
     Run,
 )
-
-SEXUAL = "has_sexual_dysfunction"
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,15 @@ from __future__ import annotations
 import pytest
 
 from tests.nlp.conftest import found
-from tests.nlp.values import BLADDER, SADDLE, SEPSIS, SUICIDE, Run
-
-TRAUMA = "is_major_trauma"
-PULSE = "has_pulsating_abdomen"
+from tests.nlp.values import (
+    BLADDER,
+    PULSE,
+    SADDLE,
+    SEPSIS,
+    SUICIDE,
+    TRAUMA,
+    Run,
+)
 
 
 @pytest.mark.parametrize(

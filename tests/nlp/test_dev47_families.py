@@ -10,11 +10,18 @@ from __future__ import annotations
 import pytest
 
 from tests.nlp.conftest import found
-from tests.nlp.values import BLADDER, BOTH_LEGS, NIGHT, ONE_LEG, SADDLE, SUICIDE, Run
-
-SEXUAL = "has_sexual_dysfunction"
-TRAUMA = "is_major_trauma"
-SEPSIS = "has_sepsis_signs"
+from tests.nlp.values import (
+    BLADDER,
+    BOTH_LEGS,
+    NIGHT,
+    ONE_LEG,
+    SADDLE,
+    SEPSIS,
+    SEXUAL,
+    SUICIDE,
+    TRAUMA,
+    Run,
+)
 
 
 @pytest.mark.parametrize(

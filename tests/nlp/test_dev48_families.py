@@ -11,12 +11,16 @@ from __future__ import annotations
 import pytest
 
 from tests.nlp.conftest import found
-from tests.nlp.values import BLADDER, ONE_LEG, SADDLE, Run
-
-TRAUMA = "is_major_trauma"
-TEARING = "has_tearing_pain"
-INJURY = "is_after_injury"
-PULSE = "has_pulsating_abdomen"
+from tests.nlp.values import (
+    BLADDER,
+    INJURY,
+    ONE_LEG,
+    PULSE,
+    SADDLE,
+    TEARING,
+    TRAUMA,
+    Run,
+)
 
 
 @pytest.mark.parametrize(

@@ -15,17 +15,16 @@ from tests.nlp.values import (
     BLADDER,
     BOTH_LEGS,
     BREATH,
+    FRACTURE,
     ONE_LEG,
     SADDLE,
     SEPSIS,
     SEVERE,
+    SEXUAL,
     SUICIDE,
+    TEARING,
     Run,
 )
-
-TEARING = "has_tearing_pain"
-STEROIDS = "has_fracture_risk"
-SEXUAL = "has_sexual_dysfunction"
 
 
 @pytest.mark.parametrize(
@@ -38,7 +37,7 @@ SEXUAL = "has_sexual_dysfunction"
         ("I can no longer stand on tiptoe on my left leg", ONE_LEG),
         ("my foot won't push the clutch pedal properly now", ONE_LEG),
         ("both of them are getting weaker since the weekend", BOTH_LEGS),
-        ("corticoids for 3 years for my lungs, now my back hurts", STEROIDS),
+        ("corticoids for 3 years for my lungs, now my back hurts", FRACTURE),
         ("she's crying out in pain and can't get comfortable in any position", SEVERE),
     ],
 )
