@@ -87,6 +87,9 @@ _PATTERNS = [
         r"|sons?|daughters?|grandchildren))",
         re.I,
     ),
+    # "Me 56. Back pain new": the writer named, then the age, opening the
+    # message or a sentence (not "give me 10 minutes")
+    re.compile(r"(?:^|[.!?]\s+)me\s*,?\s+(?P<n>[1-9]\d)\s*[,.!]", re.I),
     # "first time at 63", "at the age of 63" (not "at 50mph", "at 30 weeks")
     re.compile(
         r"\bat\s+(?:the\s+age\s+of\s+)?(?P<n>\d{2})\b(?![.:]\d)"

@@ -176,6 +176,18 @@ _WELL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DATE_BEFORE = re.compile(r"\b(?:on|since|from|until|till|by)\s+$", re.IGNORECASE)
+# A diary's count: "update, week 7", "week 6 and it's no better", "day 5 now"
+# (the pain's Nth week: that many weeks); not a dose ("twice a day 2 tablets"),
+# a pregnancy, a cycle or a count after surgery.
+_DIARY = re.compile(
+    r"(?<![\w.])(?P<unit>week|day|month)\s+(?P<n>\d{1,2})\b"
+    r"(?![.,:/]\d|\s*(?:-|\u2013|of\s+(?:my\s+|the\s+|her\s+)?(?:pregnancy|period|cycle)"
+    r"|post|after|since|tablets?|pills?|times?|x\b))",
+    re.IGNORECASE,
+)
+_DIARY_NOT_AFTER = re.compile(
+    r"\b(?:a|per|each|every|once|twice|times|x|the|that|this|one)\s*$", re.IGNORECASE
+)
 _NOTE_DURATION = re.compile(r"(?<![\d/.])(?P<count>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
 
 
@@ -255,6 +267,12 @@ def find_durations(text: str, today: date | None = None) -> list[DurationMatch]:
         else:
             days = DAYS_PER_UNIT[unit]
         candidates.append(DurationMatch(match.start(), match.end(), days))
+    for match in _DIARY.finditer(text):
+        if _DIARY_NOT_AFTER.search(text[max(0, match.start() - 8) : match.start()]):
+            continue
+        days = int(match.group("n")) * DAYS_PER_UNIT[match.group("unit").lower()]
+        if days:
+            candidates.append(DurationMatch(match.start(), match.end(), days))
     for match in _NOTE_DURATION.finditer(text):
         if _DATE_BEFORE.search(text[max(0, match.start() - 7) : match.start()]):
             continue  # "on 5/7" is a date

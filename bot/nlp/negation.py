@@ -38,6 +38,7 @@ from bot.nlp.list_items import (
     in_unticked_item,
     new_item_between,
 )
+from bot.nlp.patterns import GAP_NEVER
 from bot.nlp.trigger_gaps import (
     another_denial_follows,
     ends_clause,
@@ -76,6 +77,11 @@ DEGREE_WINDOW = 1
 #: Terminations that only say when a long-standing finding happens ("when I
 #: sneeze"), which a "for years" after it still dates.
 _CIRCUMSTANCE_WORDS = frozenset({"when", "whenever", "if"})
+#: Terminations that make an exception to a denial: what follows them is
+#: affirmed ("no numbness except a strip inside both thighs").
+_EXCEPTION_WORDS = frozenset(
+    {"except", "apart from", "aside from", "other than", "besides"}
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,22 @@ class Assertion:
 
     negated: bool = False
     uncertain: bool = False
+
+
+def _denies_within(doc: Doc, start: int, end: int) -> bool:
+    """Whether a negation word stands in ``doc[start:end]``: the finding's own
+    words ("can't feel", "don't have any feeling in my bum")."""
+    return any(doc[i].lemma_.lower() in GAP_NEVER for i in range(start, end))
+
+
+def _exception_inside(span: Span, terminations: list[Span]) -> bool:
+    """Whether the finding runs through an exception to the denial before it
+    ("no numbness except | a strip inside both thighs"): the finding is what
+    the exception affirms, so the denial does not reach it."""
+    return any(
+        span.start < t.start < span.end and t.text.lower() in _EXCEPTION_WORDS
+        for t in terminations
+    )
 
 
 def assess(
@@ -160,10 +182,15 @@ def assess(
     for trig in pre:
         # A hedge or a question may run into the finding ("if you can't |
         # feel your bum" hedges "can't feel your bum"; "is it true that
-        # sciatica in both legs..."); any other trigger must end before it.
-        straddles = trig.start < span.start < trig.end and trig.label_ in (
-            PRE_UNCERTAIN,
-            QUESTION_FRAME,
+        # sciatica in both legs..."), and so may a denial whose last word is
+        # the finding's first ("I don't | have cancer"); any other trigger
+        # must end before it.
+        straddles = trig.start < span.start < trig.end and (
+            trig.label_ in (PRE_UNCERTAIN, QUESTION_FRAME)
+            or (
+                trig.label_ == PRE_NEGATION
+                and not _denies_within(doc, span.start, trig.end)
+            )
         )
         if (trig.end > span.start and not straddles) or trig.start < sent.start:
             continue
@@ -192,6 +219,8 @@ def assess(
         ):
             continue
         if trig.label_ == PRE_NEGATION and closes_a_list_item(doc, trig):
+            continue
+        if trig.label_ == PRE_NEGATION and _exception_inside(span, terminations):
             continue
         someone_elses = (trig.label_ == RELATIVE and named_person_applies) or (
             trig.label_ == ANIMAL and (experiencer_applies or relative_applies)

@@ -133,3 +133,19 @@ def test_how_long_someone_was_well_is_not_how_long_it_hurt(
     text: str, days: list[int]
 ) -> None:
     assert [m.days for m in find_durations(text, today=MONDAY)] == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Back pain update, week 7. Still the same", [49]),
+        ("week 6 and it's honestly no better", [42]),
+        ("day 5 now and still sore", [5]),
+        # a dose, a pregnancy, a count after surgery or a range are not it
+        ("twice a day 2 tablets", []),
+        ("week 30 of my pregnancy and my back aches", []),
+        ("day 3 after surgery", []),
+    ],
+)
+def test_a_diary_count_is_how_long_it_has_hurt(text: str, days: list[int]) -> None:
+    assert [m.days for m in find_durations(text, today=MONDAY)] == days

@@ -155,6 +155,17 @@ def test_uncertain(run: Run, text: str, entity: str, value: str) -> None:
             {"has_bladder_bowel_change"},
             {"has_fever"},
         ),
+        # an exception to a denial affirms what follows it
+        (
+            "no fever, no numbness except a strip on the inside of both thighs",
+            {"has_saddle_numbness"},
+            {"has_fever"},
+        ),
+        (
+            "no tingling other than in my bum",
+            {"has_saddle_numbness"},
+            set(),
+        ),
         # a negation in an if-clause is the condition's
         (
             "if my back isn't fixed I'm going to kill myself",
