@@ -90,6 +90,13 @@ _PATTERNS = [
     # "Me 56. Back pain new": the writer named, then the age, opening the
     # message or a sentence (not "give me 10 minutes")
     re.compile(r"(?:^|[.!?]\s+)me\s*,?\s+(?P<n>[1-9]\d)\s*[,.!]", re.I),
+    # "Veteran, 68." "Officer, 54." "paramedic, 36.": the writer's role or a
+    # word or two about them, then the age, opening the message
+    re.compile(
+        r"^\s*(?:[a-z'-]+\s+){0,2}[a-z'-]+\s*,\s*(?P<n>[1-9]\d)\s*[.,!]"
+        r"(?!\s*\d)",
+        re.I,
+    ),
     # "first time at 63", "at the age of 63" (not "at 50mph", "at 30 weeks")
     re.compile(
         r"\bat\s+(?:the\s+age\s+of\s+)?(?P<n>\d{2})\b(?![.:]\d)"

@@ -186,7 +186,9 @@ _DIARY = re.compile(
     re.IGNORECASE,
 )
 _DIARY_NOT_AFTER = re.compile(
-    r"\b(?:a|per|each|every|once|twice|times|x|the|that|this|one)\s*$", re.IGNORECASE
+    r"\b(?:a|per|each|every|once|twice|times|x|the|that|this|one|than|since|from"
+    r"|until|till|by|before|after|on)\s*$",
+    re.IGNORECASE,
 )
 _NOTE_DURATION = re.compile(r"(?<![\d/.])(?P<count>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
 
