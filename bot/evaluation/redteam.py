@@ -41,6 +41,7 @@ HELD_OUT = (
     PROJECT_ROOT / "tests" / "data" / "redteam_11.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_12.yml",
     PROJECT_ROOT / "tests" / "data" / "redteam_13.yml",
+    PROJECT_ROOT / "tests" / "data" / "redteam_14.yml",
 )
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 ASKED_FIRST = "asked first"
