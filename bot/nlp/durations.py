@@ -187,7 +187,7 @@ _DIARY = re.compile(
 )
 _DIARY_NOT_AFTER = re.compile(
     r"\b(?:a|per|each|every|once|twice|times|x|the|that|this|one|than|since|from"
-    r"|until|till|by|before|after|on)\s*$",
+    r"|until|till|by|before|after|on|as|like)\s*$",
     re.IGNORECASE,
 )
 _NOTE_DURATION = re.compile(r"(?<![\d/.])(?P<count>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
