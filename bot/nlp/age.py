@@ -97,6 +97,11 @@ _PATTERNS = [
         r"(?!\s*\d)",
         re.I,
     ),
+    # a list item that is only the age ("- 56 - never had back pain before")
+    re.compile(r"(?:^|\n)\s*[-\u2022*]\s*(?P<n>[2-9]\d)\s*(?=[-\u2022*]\s|\n|$)"),
+    # the age opening the message before "and" ("56 and never had back
+    # trouble before"), not a count ("10 and a half weeks")
+    re.compile(r"^\s*(?P<n>[1-9]\d)\s+and\s+(?!a\s+half|\d)"),
     # "first time at 63", "at the age of 63" (not "at 50mph", "at 30 weeks")
     re.compile(
         r"\bat\s+(?:the\s+age\s+of\s+)?(?P<n>\d{2})\b(?![.:]\d)"
