@@ -84,3 +84,9 @@ def test_a_relatives_history_in_a_query_for_myself(run: Run) -> None:
 )
 def test_an_age_on_its_own_line_or_opening(text: str, age: int | None) -> None:
     assert find_age(text) == age
+
+
+def test_no_can_feel_is_cannot_feel(run: Run) -> None:
+    """'I no can feel down there': second-language English for 'cannot'."""
+    entities = run("I no can feel down there since Monday, back pain")
+    assert (SADDLE, False, False) in found(entities, "red_flag")
