@@ -26,22 +26,15 @@ from bot.settings import PROJECT_ROOT
 CORPUS = PROJECT_ROOT / "tests" / "data" / "redteam.yml"
 # Held-out corpora, each written blind by a different session, never trained
 # on and their errors never read; a later one measures afresh what tuning on
-# development corpora did to messages nobody here has seen.
+# development corpora did to messages nobody here has seen. Every
+# tests/data/redteam_N.yml is one, in the order N: a new corpus is held out by
+# adding its file.
 HELD_OUT = (
     CORPUS,
-    PROJECT_ROOT / "tests" / "data" / "redteam_2.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_3.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_4.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_5.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_6.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_7.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_8.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_9.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_10.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_11.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_12.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_13.yml",
-    PROJECT_ROOT / "tests" / "data" / "redteam_14.yml",
+    *sorted(
+        CORPUS.parent.glob("redteam_*.yml"),
+        key=lambda path: int(path.stem.rpartition("_")[2]),
+    ),
 )
 Parse = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 ASKED_FIRST = "asked first"

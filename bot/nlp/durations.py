@@ -185,10 +185,11 @@ _DIARY = re.compile(
     r"|post|after|since|tablets?|pills?|times?|x\b))",
     re.IGNORECASE,
 )
+# Words before a count that make it a frequency or a date ("twice a day 2",
+# "on day 2") are in _FREQUENCY_BEFORE and _DATE_BEFORE; these make it a
+# comparison or one day named ("no better than day 1", "same as day 1").
 _DIARY_NOT_AFTER = re.compile(
-    r"\b(?:a|per|each|every|once|twice|times|x|the|that|this|one|than|since|from"
-    r"|until|till|by|before|after|on|as|like)\s*$",
-    re.IGNORECASE,
+    r"\b(?:a|the|that|this|one|than|before|after|as|like)\s*$", re.IGNORECASE
 )
 _NOTE_DURATION = re.compile(r"(?<![\d/.])(?P<count>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
 
@@ -270,7 +271,11 @@ def find_durations(text: str, today: date | None = None) -> list[DurationMatch]:
             days = DAYS_PER_UNIT[unit]
         candidates.append(DurationMatch(match.start(), match.end(), days))
     for match in _DIARY.finditer(text):
-        if _DIARY_NOT_AFTER.search(text[max(0, match.start() - 8) : match.start()]):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if any(
+            words.search(before)
+            for words in (_FREQUENCY_BEFORE, _DATE_BEFORE, _DIARY_NOT_AFTER)
+        ):
             continue
         days = int(match.group("n")) * DAYS_PER_UNIT[match.group("unit").lower()]
         if days:
